@@ -1,0 +1,1 @@
+"""What is found in an article: each module adds one kind of finding."""

@@ -1,0 +1,1 @@
+"""Page to article: HTML and whole-page text dumps into titled, blocked text."""

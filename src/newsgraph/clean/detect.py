@@ -1,0 +1,38 @@
+"""What kind of input this is: HTML, a whole-page text dump, or a clean article."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.model import InputKind
+
+_MARKUP = re.compile(r"<(!doctype html|html|head|body|div|p|article|meta|script)\b", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
+_WORD = re.compile(r"\w+")
+# The commonest English function words: enough to tell English prose from other
+# languages without a language-identification model.
+_ENGLISH = frozenset(
+    "the of and to a in is that for it on was with as by at from he his be are this have "
+    "has said not but they an which were been their its who will would".split()
+)
+
+
+def detect_kind(text: str) -> InputKind:
+    """HTML by its markup; a dump by its many short menu-like lines; else clean text."""
+    head = text[:5000].lstrip()
+    if _MARKUP.match(head) or len(_TAG.findall(head)) >= 10:
+        return "html"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    short = [line for line in lines if len(_WORD.findall(line)) < 5]
+    if len(short) >= 8 and len(short) >= 0.25 * len(lines):
+        return "textdump"
+    return "text"
+
+
+def guess_language(text: str) -> str | None:
+    """"en" when English function words are common enough, else unknown (None)."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 20:
+        return None
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return "en" if share >= 0.15 else None

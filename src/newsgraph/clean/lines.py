@@ -1,0 +1,143 @@
+"""Features of the lines of a whole-page text dump, for the line classifier.
+
+A rendered page's text (browser "select all, copy", or `innerText`) keeps no
+markup, so whether a line is article body must be read from the line itself
+and from its neighbourhood: article paragraphs are long, end in sentence
+punctuation and sit together; menus are short, title-cased and repeated;
+notices and widgets carry tell-tale vocabulary. The same features serve the
+training script (`train/textdump.py`) and the cleaner, so they live here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_INNER_SENT = re.compile(r"\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+_DATE = re.compile(
+    r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+# Words that mark page furniture in any news site's chrome. Generic web
+# vocabulary, not strings of any one page.
+_CHROME = re.compile(
+    r"\b(cookies?|subscribe|subscription|newsletter|sign (up|in)|log ?in|register|share|"
+    r"tweet|follow us|advertisement|advertising|sponsored|read more|click here|"
+    r"all rights reserved|copyright|privacy|terms of (use|service)|comments?|"
+    r"related|recommended|most (read|popular)|trending|menu|search|skip to|"
+    r"download|app store|google play|print|e-?mail)\b",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[|•·»›▸►]")
+_QUOTES = re.compile(r"[\"“”«»„]")
+
+LONG_LINE = 20  # words: a line this long is usually prose
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of the dump with where it sits in the raw text."""
+
+    text: str
+    start: int
+    end: int
+    blank_before: bool
+    blank_after: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines, with offsets into `text` and blank-line neighbours."""
+    lines: list[Line] = []
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + raw.index(stripped[0])
+            if lines:
+                lines[-1].blank_after = blank
+            lines.append(Line(stripped, start, start + len(stripped), blank, True))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    if lines:
+        lines[-1].blank_after = True
+    return lines
+
+
+def _own(line: Line, counts: Counter[str], prev: str, nxt: str) -> list[float]:
+    text = line.text
+    words = _WORD.findall(text)
+    n = len(words)
+    alpha = [w for w in words if w[0].isalpha()]
+    caps = sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0
+    digits = sum(c.isdigit() for c in text) / len(text)
+    return [
+        math.log1p(n),
+        math.log1p(len(text)),
+        float(bool(_SENT_END.search(text))),
+        float(text.endswith(":")),
+        float(len(_INNER_SENT.findall(text))),
+        caps,
+        digits,
+        float(len(_SEPARATORS.findall(text))),
+        float(not text[0].isalnum() and text[0] not in "\"“'‘(«"),
+        float(len(_CHROME.findall(text))),
+        float(bool(_DATE.search(text))),
+        float(counts[text] > 1),
+        float(text in (prev, nxt)),
+        float(line.blank_before),
+        float(line.blank_after),
+        float(bool(_QUOTES.search(text))),
+        text.count(",") / (n + 1),
+        float(n >= LONG_LINE),
+    ]
+
+
+OWN_FEATURES = 18
+
+
+def line_features(lines: list[Line]) -> list[list[float]]:
+    """One feature vector per line: its own traits, its neighbours', its place in the page."""
+    if not lines:
+        return []
+    counts = Counter(line.text for line in lines)
+    texts = [line.text for line in lines]
+    own = [
+        _own(line, counts, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "")
+        for i, line in enumerate(lines)
+    ]
+    nwords = [len(_WORD.findall(t)) for t in texts]
+    total = sum(nwords) or 1
+    long_idx = [i for i, n in enumerate(nwords) if n >= LONG_LINE]
+    first_long = long_idx[0] if long_idx else len(lines)
+    last_long = long_idx[-1] if long_idx else -1
+    cum = 0
+    feats: list[list[float]] = []
+    blank = [0.0] * OWN_FEATURES
+    for i in range(len(lines)):
+        row = list(own[i])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            row += own[j][:3] + [own[j][-1]] if 0 <= j < len(lines) else blank[:4]
+        for w in (3, 10):
+            lo, hi = max(0, i - w), min(len(lines), i + w + 1)
+            window = nwords[lo:hi]
+            row.append(math.log1p(sum(window) / len(window)))
+            row.append(sum(n >= LONG_LINE for n in window) / len(window))
+        before = [i - j for j in long_idx if j < i]
+        after = [j - i for j in long_idx if j > i]
+        row.append(math.log1p(min(before, default=99)))
+        row.append(math.log1p(min(after, default=99)))
+        row.append(i / len(lines))
+        row.append(cum / total)
+        cum += nwords[i]
+        row.append(1 - cum / total)
+        row.append(float(first_long <= i <= last_long))
+        feats.append(row)
+    return feats

@@ -1,0 +1,1 @@
+"""`newsgraph eval`: accuracy on public benchmarks, agreeing with the reference scorers."""

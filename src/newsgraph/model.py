@@ -1,0 +1,195 @@
+"""The one data model every stage reads and writes.
+
+An `Article` travels through the pipeline: cleaning fills its text, blocks and
+metadata; each analysis stage appends its findings. Every finding carries
+character offsets into `Article.text`, so any item can be traced back to the
+exact characters it came from. The public JSON output is `Article.to_dict()`;
+its shape is the contract in `schema/article-1.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_ID = "newsgraph.article/1"
+
+InputKind = Literal["html", "textdump", "text"]
+BlockKind = Literal["title", "heading", "paragraph", "caption"]
+RemovedKind = Literal[
+    "navigation", "duplicate", "byline", "bio", "notice", "widget", "advert", "other"
+]
+
+
+@dataclass(slots=True)
+class Block:
+    """A title, heading, paragraph or caption: `text[start:end]`."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Removed:
+    """Page text that cleaning cut, kept so nothing disappears silently."""
+
+    kind: RemovedKind
+    text: str
+
+
+@dataclass(slots=True)
+class Author:
+    name: str
+    bio: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of an entity: `text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world entity, merged across all its mentions in the article."""
+
+    id: str
+    name: str
+    type: str
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where the article came from and how its input was read."""
+
+    input: InputKind
+    path: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article and everything found in it."""
+
+    text: str
+    source: Source
+    title: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    published: str | None = None
+    published_source: str | None = None
+    site: str | None = None
+    language: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    # Filled by later stages (attribution, time, quantities, events); their item
+    # types join this module when those stages land.
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    timexes: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def blocks_of(self, *kinds: BlockKind) -> list[str]:
+        """The text of every block of the given kinds, in reading order."""
+        return [self.text[b.start : b.end] for b in self.blocks if b.kind in kinds]
+
+    @property
+    def body(self) -> str:
+        """Headings and paragraphs: the article body as extraction benchmarks define it."""
+        return "\n\n".join(self.blocks_of("heading", "paragraph"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON object (schema `newsgraph.article/1`)."""
+        source: dict[str, Any] = {"input": self.source.input}
+        if self.source.path is not None:
+            source["path"] = self.source.path
+        if self.source.url is not None:
+            source["url"] = self.source.url
+        return {
+            "schema": SCHEMA_ID,
+            "source": source,
+            "title": self.title,
+            "authors": [{"name": a.name, "bio": a.bio} for a in self.authors],
+            "published": self.published,
+            "published_source": self.published_source,
+            "site": self.site,
+            "language": self.language,
+            "text": self.text,
+            "blocks": [{"kind": b.kind, "start": b.start, "end": b.end} for b in self.blocks],
+            "removed": [{"kind": r.kind, "text": r.text} for r in self.removed],
+            "entities": [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "titles": list(e.titles),
+                    "mentions": [
+                        {"start": m.start, "end": m.end, "text": m.text} for m in e.mentions
+                    ],
+                }
+                for e in self.entities
+            ],
+            "quotes": list(self.quotes),
+            "timexes": list(self.timexes),
+            "quantities": list(self.quantities),
+            "events": list(self.events),
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an Article from its public JSON object."""
+        src = data["source"]
+        return cls(
+            text=data["text"],
+            source=Source(input=src["input"], path=src.get("path"), url=src.get("url")),
+            title=data.get("title"),
+            authors=[Author(a["name"], a.get("bio")) for a in data.get("authors", [])],
+            published=data.get("published"),
+            published_source=data.get("published_source"),
+            site=data.get("site"),
+            language=data.get("language"),
+            blocks=[Block(b["kind"], b["start"], b["end"]) for b in data.get("blocks", [])],
+            removed=[Removed(r["kind"], r["text"]) for r in data.get("removed", [])],
+            entities=[
+                Entity(
+                    id=e["id"],
+                    name=e["name"],
+                    type=e["type"],
+                    titles=list(e.get("titles", [])),
+                    mentions=[Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]],
+                )
+                for e in data.get("entities", [])
+            ],
+            quotes=list(data.get("quotes", [])),
+            timexes=list(data.get("timexes", [])),
+            quantities=list(data.get("quantities", [])),
+            events=list(data.get("events", [])),
+            warnings=list(data.get("warnings", [])),
+        )
+
+
+@dataclass(slots=True)
+class Page:
+    """Cleaning's output before analysis: the article's parts in reading order.
+
+    Cleaners return this; `assemble` (in `clean/assemble.py`) joins the parts
+    into `Article.text` with blank lines between them and records the offsets.
+    """
+
+    parts: list[tuple[BlockKind, str]] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    published: str | None = None
+    published_source: str | None = None
+    site: str | None = None
+    language: str | None = None
+    url: str | None = None

@@ -1,0 +1,108 @@
+"""`analyze`: one page in, one Article out — the stages in order, under a time limit."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+from newsgraph.clean.assemble import assemble
+from newsgraph.clean.detect import detect_kind, guess_language
+from newsgraph.clean.html import clean_html
+from newsgraph.clean.plaintext import from_plain_text
+from newsgraph.clean.textdump import clean_textdump
+from newsgraph.errors import InputError, TimeLimitError
+from newsgraph.model import Article, InputKind, Source
+from newsgraph.read.decode import decode_bytes
+
+TIME_LIMIT_S = 120.0
+MAX_TEXT_CHARS = 2_000_000  # an article longer than this is not an article
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise TimeLimitError when the block runs longer than `seconds`.
+
+    Uses SIGALRM, so it applies in the main thread of Unix processes (the CLI
+    and the worker processes); elsewhere the block runs without a limit.
+    """
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise TimeLimitError(f"gave up after the {seconds:g} s time limit")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def clean(text: str, kind: InputKind, source: Source) -> Article:
+    """The cleaning stage: page text of the given kind into an Article."""
+    if kind == "text":
+        article = from_plain_text(text, source)
+    else:
+        page = clean_html(text, url=source.url) if kind == "html" else clean_textdump(text)
+        article = assemble(page, source)
+        if page.url and not source.url:
+            source.url = page.url
+    if article.language is None:
+        article.language = guess_language(article.text)
+    if not any(b.kind == "paragraph" for b in article.blocks):
+        article.warnings.append("no article body found")
+    return article
+
+
+def analyse(article: Article) -> Article:
+    """The analysis stages, on one parse of the article text."""
+    from newsgraph.analyse.entities import find_entities
+    from newsgraph.analyse.nlp import parse
+
+    doc = parse(article.text)
+    article.entities = find_entities(article, doc)
+    return article
+
+
+def analyze(
+    page: str | bytes,
+    *,
+    published: str | None = None,
+    input: InputKind | None = None,  # noqa: A002 - the public option's name
+    path: str | None = None,
+    url: str | None = None,
+    content_type: str | None = None,
+    entities: bool = True,
+    time_limit_s: float | None = TIME_LIMIT_S,
+) -> Article:
+    """Read one news page (HTML, whole-page text dump or clean text) into an Article.
+
+    `published` (ISO date) overrides any date found in the page; `input`
+    overrides the detected kind (`"text"` keeps the input exactly as `text`).
+    """
+    with time_limit(time_limit_s):
+        text = decode_bytes(page, content_type) if isinstance(page, bytes) else page
+        if not text.strip():
+            raise InputError("the input is empty")
+        kind = input or detect_kind(text)
+        if kind != "html" and len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"the text is too long for one article ({len(text):,} characters)")
+        article = clean(text, kind, Source(input=kind, path=path, url=url))
+        if published:
+            article.published, article.published_source = published, "given"
+        elif article.published is None:
+            article.published_source = "unknown"
+        if len(article.text) > MAX_TEXT_CHARS:
+            raise InputError(f"the article is too long ({len(article.text):,} characters)")
+        return analyse(article) if entities else article

@@ -1,0 +1,1 @@
+"""Getting text in: files, stdin and URLs, as bytes, decoded to str."""

@@ -1,0 +1,1 @@
+"""Views of an Article for people: markdown and an annotated HTML page."""

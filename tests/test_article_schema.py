@@ -1,0 +1,217 @@
+"""The public JSON contract: `Article.to_dict()` follows schema/article-1.json."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, ValidationError
+
+from newsgraph.model import Article, Author, Block, Entity, Mention, Removed, Source
+from newsgraph.schema import check_offsets, load_schema, validate_article
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "json-contract.md"
+
+
+def _span(text: str, needle: str, after: int = 0) -> Mention:
+    start = text.index(needle, after)
+    return Mention(start, start + len(needle), needle)
+
+
+def make_article() -> Article:
+    title = "Putin Orders Partial Pullout From Syria"
+    heading = "A Signal To Assad"
+    para = "Vladimir Putin told Defence Minister Sergei Shoigu to start the withdrawal."
+    caption = "Putin and Shoigu at the Kremlin."
+    text = "\n\n".join([title, heading, para, caption])
+    blocks = []
+    offset = 0
+    for kind, part in [
+        ("title", title),
+        ("heading", heading),
+        ("paragraph", para),
+        ("caption", caption),
+    ]:
+        blocks.append(Block(kind, offset, offset + len(part)))  # type: ignore[arg-type]
+        offset += len(part) + 2
+    return Article(
+        text=text,
+        source=Source(input="textdump", path="samples/putin.txt"),
+        title=title,
+        authors=[Author("Steve Gutterman", "Steve Gutterman is the editor of the Russia Report.")],
+        published="2016-03",
+        published_source="dateline",
+        site="RFE/RL",
+        language="en",
+        blocks=blocks,
+        removed=[Removed("navigation", "Accessibility links"), Removed("advert", "Subscribe")],
+        entities=[
+            Entity(
+                "e1",
+                "Vladimir Putin",
+                "PERSON",
+                [],
+                [
+                    _span(text, "Putin"),
+                    _span(text, "Vladimir Putin"),
+                    _span(text, "Putin", text.index("Putin and")),
+                ],
+            ),
+            Entity(
+                "e2",
+                "Sergei Shoigu",
+                "PERSON",
+                ["Defence Minister"],
+                [_span(text, "Sergei Shoigu"), _span(text, "Shoigu", text.index("and S"))],
+            ),
+            Entity("e3", "Syria", "GPE", [], [_span(text, "Syria")]),
+        ],
+        warnings=["no publication date in the page metadata"],
+    )
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    schema = load_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_every_property_is_documented() -> None:
+    missing: list[str] = []
+
+    def walk(node: dict[str, Any], where: str) -> None:
+        for name, sub in node.get("properties", {}).items():
+            if "description" not in sub:
+                missing.append(f"{where}.{name}")
+            walk(sub, f"{where}.{name}")
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{where}[]")
+
+    walk(load_schema(), "$")
+    assert missing == []
+
+
+def test_load_schema_returns_a_fresh_copy() -> None:
+    load_schema()["properties"].clear()
+    assert "text" in load_schema()["properties"]
+
+
+def test_article_to_dict_validates() -> None:
+    data = make_article().to_dict()
+    validate_article(data)
+    assert check_offsets(data) == []
+
+
+def test_minimal_article_validates() -> None:
+    data = Article(text="", source=Source(input="text")).to_dict()
+    validate_article(data)
+    assert check_offsets(data) == []
+
+
+def test_output_is_json_round_trippable() -> None:
+    data = make_article().to_dict()
+    validate_article(json.loads(json.dumps(data)))
+
+
+def test_from_dict_round_trip() -> None:
+    data = make_article().to_dict()
+    assert Article.from_dict(data).to_dict() == data
+
+
+def _broken(change: str) -> dict[str, Any]:
+    data = copy.deepcopy(make_article().to_dict())
+    if change == "missing key":
+        del data["text"]
+    elif change == "block kind":
+        data["blocks"][0]["kind"] = "sidebar"
+    elif change == "extra key":
+        data["summary"] = "not in version 1"
+    elif change == "schema id":
+        data["schema"] = "newsgraph.article/2"
+    elif change == "negative offset":
+        data["blocks"][1]["start"] = -1
+    elif change == "removed kind":
+        data["removed"][0]["kind"] = "footer"
+    elif change == "date":
+        data["published"] = "14 March 2016"
+    elif change == "entity extra key":
+        data["entities"][0]["salience"] = 0.9
+    elif change == "source input":
+        data["source"]["input"] = "pdf"
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "missing key",
+        "block kind",
+        "extra key",
+        "schema id",
+        "negative offset",
+        "removed kind",
+        "date",
+        "entity extra key",
+        "source input",
+    ],
+)
+def test_invalid_objects_fail(change: str) -> None:
+    with pytest.raises(ValidationError):
+        validate_article(_broken(change))
+
+
+@pytest.mark.parametrize("date", ["2016", "2016-03", "2016-03-14", None])
+def test_full_and_partial_dates_validate(date: str | None) -> None:
+    data = make_article().to_dict()
+    data["published"] = date
+    validate_article(data)
+
+
+def test_check_offsets_catches_wrong_mention_text() -> None:
+    data = make_article().to_dict()
+    data["entities"][0]["mentions"][0]["text"] = "Medvedev"
+    problems = check_offsets(data)
+    assert len(problems) == 1
+    assert "entities[0].mentions[0]" in problems[0]
+
+
+def test_check_offsets_catches_out_of_range() -> None:
+    data = make_article().to_dict()
+    data["blocks"][-1]["end"] = len(data["text"]) + 5
+    data["entities"][2]["mentions"][0]["start"] = 10_000
+    problems = check_offsets(data)
+    assert [p.split(":")[0] for p in problems] == ["blocks[3]", "entities[2].mentions[0]"]
+
+
+def test_check_offsets_reports_rather_than_raises_on_garbage() -> None:
+    assert check_offsets({}) == ["text: missing or not a string"]
+    assert check_offsets({"text": "abc", "blocks": [{"start": "0", "end": 2}], "entities": 3})
+
+
+def test_offsets_count_code_points_not_utf16_units() -> None:
+    text = "🇺🇦 Zelensky spoke."
+    mention = _span(text, "Zelensky")
+    article = Article(
+        text=text,
+        source=Source(input="text"),
+        blocks=[Block("paragraph", 0, len(text))],
+        entities=[Entity("e1", "Volodymyr Zelensky", "PERSON", [], [mention])],
+    )
+    data = article.to_dict()
+    assert data["entities"][0]["mentions"][0]["start"] == 3
+    assert check_offsets(data) == []
+
+
+def test_documented_example_follows_the_contract() -> None:
+    """The example in docs/json-contract.md must stay a valid article."""
+    if not DOCS.exists():
+        pytest.skip("docs not present")
+    found = re.search(r"```json\n(.*?)\n```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+    assert found, "docs/json-contract.md has no ```json example"
+    example = json.loads(found.group(1))
+    validate_article(example)
+    assert check_offsets(example) == []
