@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
@@ -26,13 +27,15 @@ from typing import Any
 from sklearn.ensemble import GradientBoostingClassifier
 
 from newsgraph.clean.assemble import assemble
-from newsgraph.clean.lines import Line, line_features, split_lines
+from newsgraph.clean.lines import Line, context_features, line_features, split_lines
+from newsgraph.clean.trees import predict_proba
 from newsgraph.eval.extraction import load_truth, score_pages
 from newsgraph.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 _SPACE = re.compile(r"\s+")
 SOURCE = Source(input="textdump")
+Doc = tuple[list[Line], list[list[float]], list[int]]
 
 
 def _norm(text: str) -> str:
@@ -74,11 +77,42 @@ def fit(rows: list[list[float]], labels: list[int], seed: int) -> GradientBoosti
     return model
 
 
+def fit_two_stage(docs: list[Doc], seed: int, inner: int = 3) -> dict[str, Any]:
+    """Stage 1 on line features; stage 2 on stage-1 scores that are out-of-fold.
+
+    Stage 2 must learn from first-pass scores like the ones it will see on new
+    pages, so each training page's stage-1 scores come from a model that did
+    not see that page.
+    """
+    rows2: list[list[float]] = []
+    labels2: list[int] = []
+    for k in range(inner):
+        rest = [d for n, d in enumerate(docs) if n % inner != k]
+        model = export(fit(*_stack(rest), seed))
+        for lines, feats, labels in docs[k::inner]:
+            rows2 += context_features(lines, predict_proba(model, feats))
+            labels2 += labels
+    stage1 = export(fit(*_stack(docs), seed))
+    return {
+        "kind": "two-stage gradient-boosted trees, binary",
+        "trained_by": "train/textdump.py",
+        "stage1": stage1,
+        "stage2": export(fit(rows2, labels2, seed)),
+    }
+
+
+def _stack(docs: list[Doc]) -> tuple[list[list[float]], list[int]]:
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for _, feats, lab in docs:
+        rows += feats
+        labels += lab
+    return rows, labels
+
+
 def export(model: GradientBoostingClassifier) -> dict[str, Any]:
     """The ensemble as JSON that `newsgraph.clean.trees.predict_proba` evaluates."""
     prior = model.init_.class_prior_[1]
-    import math
-
     trees = []
     for (estimator,) in model.estimators_:
         t = estimator.tree_
@@ -100,14 +134,13 @@ def export(model: GradientBoostingClassifier) -> dict[str, Any]:
     }
 
 
-def build(pages: dict[str, str], truth: dict[str, str]) -> tuple[list[list[float]], list[int]]:
-    rows: list[list[float]] = []
-    labels: list[int] = []
+def prepare(pages: dict[str, str], truth: dict[str, str]) -> dict[str, Doc]:
+    """Lines, their first-pass features and their labels, per page."""
+    docs = {}
     for pid, text in pages.items():
         lines = split_lines(text)
-        rows += line_features(lines)
-        labels += label_lines(lines, truth[pid])
-    return rows, labels
+        docs[pid] = (lines, line_features(lines), label_lines(lines, truth[pid]))
+    return docs
 
 
 def main() -> int:
@@ -117,6 +150,7 @@ def main() -> int:
     parser.add_argument("--synthetic", type=int, default=150)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--cv-only", action="store_true", help="Measure; write no model.")
     parser.add_argument("--out", default=str(ROOT / "src/newsgraph/models/textdump.json"))
     args = parser.parse_args()
 
@@ -127,35 +161,36 @@ def main() -> int:
     pages = {pid: (data / "text" / f"{pid}.txt").read_text(encoding="utf-8") for pid in truth}
     polnear = sorted(Path(args.polnear).glob("*.txt"))
     rng = random.Random(args.seed)
-    articles = [p.read_text(encoding="utf-8") for p in rng.sample(polnear, min(len(polnear), args.synthetic))]
+    picked = rng.sample(polnear, min(len(polnear), args.synthetic))
+    articles = [p.read_text(encoding="utf-8") for p in picked]
 
-    def training_set(ids: list[str]) -> tuple[list[list[float]], list[int]]:
-        rows, labels = build({i: pages[i] for i in ids}, truth)
-        chrome = []
-        for i in ids:
-            lines = split_lines(pages[i])
-            lab = label_lines(lines, truth[i])
-            chrome.append([ln.text for ln, y in zip(lines, lab, strict=True) if not y])
+    docs = prepare(pages, truth)
+
+    def training_set(ids: list[str]) -> list[Doc]:
+        chrome = [
+            [ln.text for ln, y in zip(docs[i][0], docs[i][2], strict=True) if not y] for i in ids
+        ]
         fake = synthesise(articles, chrome, rng)
-        fake_truth = {f"s{k}": a for k, a in enumerate(articles)}
-        more_rows, more_labels = build({f"s{k}": p for k, p in enumerate(fake)}, fake_truth)
-        return rows + more_rows, labels + more_labels
+        made = prepare({f"s{k}": p for k, p in enumerate(fake)},
+                       {f"s{k}": a for k, a in enumerate(articles)})
+        return [docs[i] for i in ids] + list(made.values())
 
     ids = sorted(pages)
     random.Random(args.seed).shuffle(ids)
     preds: dict[str, str] = {}
     for fold in range(args.folds):
         test = ids[fold :: args.folds]
-        train = [i for i in ids if i not in test]
-        model = export(fit(*training_set(train), seed=args.seed))
+        model = fit_two_stage(training_set([i for i in ids if i not in test]), args.seed)
         for pid in test:
             preds[pid] = assemble(textdump.clean_textdump(pages[pid], model=model), SOURCE).body
         print(f"fold {fold + 1}/{args.folds} done", file=sys.stderr)
     cv = score_pages(truth, preds)
     print(f"cross-validated ({args.folds} folds by page): "
           f"F1 {cv['f1']:.3f}  P {cv['precision']:.3f}  R {cv['recall']:.3f}")
+    if args.cv_only:
+        return 0
 
-    final = export(fit(*training_set(ids), seed=args.seed))
+    final = fit_two_stage(training_set(ids), args.seed)
     final["cross_validated"] = {k: round(v, 4) for k, v in cv.items()}
     Path(args.out).write_text(json.dumps(final, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {args.out}")

@@ -218,10 +218,28 @@ Hong Kong;Hong Konger
 Soviet Union|USSR|U.S.S.R.;Soviet
 """
 
-_NO_PLURAL = ("ese", "sh", "ss", "ch", "man", "men", "i", "y", "s")
-_PLURAL_OK = ("Pakistani", "Israeli", "Iraqi", "Saudi", "Kuwaiti", "Qatari", "Omani", "Yemeni",
-              "Emirati", "Bangladeshi", "Somali", "Nepali", "Thai", "Azeri", "Azerbaijani",
-              "Kiwi", "Aussie", "Bahraini", "Malawi")
+_NO_PLURAL = ("ese", "sh", "ss", "ch", "ic", "hman", "woman", "men", "i", "y", "s")
+_PLURAL_OK = (
+    "Pakistani",
+    "Israeli",
+    "Iraqi",
+    "Saudi",
+    "Kuwaiti",
+    "Qatari",
+    "Omani",
+    "Yemeni",
+    "Emirati",
+    "Bangladeshi",
+    "Somali",
+    "Nepali",
+    "Thai",
+    "Azeri",
+    "Azerbaijani",
+    "Kiwi",
+    "Aussie",
+    "Bahraini",
+    "Malawi",
+)
 
 
 def _plural(demonym: str) -> str | None:

@@ -7,9 +7,9 @@ with his title and every place he is mentioned, so this stage:
 
 1. cleans the NER spans (no leading "the", no possessive "'s", no titles
    inside person names);
-2. registers every multi-word person name, and links later (or earlier)
-   surnames to it, whatever label the model gave them or even when it missed
-   them;
+2. registers every multi-word person name, and links its surname anywhere in
+   the article to it, whatever label the model gave it or even when the model
+   missed it (and a bare first name the model tagged PERSON: "Hillary");
 3. links country names, aliases and demonyms to one place (`countries.py`);
 4. collects each person's titles from the words right before a name
    ("Kremlin spokesman Dmitry Peskov") or an apposition ("Peskov, the Kremlin
@@ -28,16 +28,36 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.countries import country_of
-from newsgraph.analyse.titles import HONORIFICS, appos_title, is_role, title_before
 from newsgraph.model import Article, Entity, Mention
 
 NAMED = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 )
+_NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx"})
+# Head nouns of the roles news writes before a name. Only the head is listed:
+# its modifiers ("Kremlin", "former U.S.", "Prime", "Foreign") come from the
+# parse, so "Kremlin spokesman" and "Foreign Minister" need no entry of their own.
+_ROLE_WORDS = """
+president president-elect premier chancellor minister secretary secretary-general
+spokesman spokeswoman spokesperson envoy ambassador diplomat official aide adviser
+advisor lawmaker legislator senator sen congressman congresswoman representative rep
+governor gov mayor leader chairman chairwoman chair chief director commander general gen
+admiral adm colonel col lieutenant lt captain capt sergeant sgt judge justice attorney
+prosecutor lawyer king queen prince princess emperor monarch sultan emir sheikh pope
+cardinal archbishop bishop ayatollah imam rabbi patriarch pastor reverend rev journalist
+reporter correspondent editor columnist commentator writer author host anchor analyst
+expert economist scholar professor prof researcher scientist dr doctor activist
+campaigner candidate nominee founder ceo executive manager speaker strategist pollster
+consultant historian blogger dissident businessman businesswoman billionaire tycoon
+oligarch coach
+"""
+ROLES = frozenset(_ROLE_WORDS.split())
+_MAX_TITLE = 6
 
 
 @dataclass(slots=True)
@@ -45,45 +65,78 @@ class _Person:
     """A multi-word person name that anchors an entity."""
 
     name: str
-    anchors: list[int] = field(default_factory=list)  # start offsets of full-name mentions
+    anchors: list[int] = field(default_factory=list)  # where the full name is written
 
 
 @dataclass(slots=True)
 class _Group:
     """An entity being built: its mentions, label votes and titles."""
 
-    name: str
+    name: str | None = None  # fixed for people and countries; else the commonest surface
     fixed_type: str | None = None
     mentions: dict[int, Mention] = field(default_factory=dict)
     votes: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
     titles: list[str] = field(default_factory=list)
 
+    @property
+    def display(self) -> str:
+        """The entity's name."""
+        if self.name is not None:
+            return self.name
+        return self.surfaces.most_common(1)[0][0] if self.surfaces else ""
+
+
+@dataclass(slots=True)
+class _Names:
+    """What is known about the people in an article, to link their short mentions."""
+
+    people: dict[str, _Person]
+    aliases: dict[str, str]
+    surnames: dict[str, list[str]]
+    firsts: dict[str, list[str]]
+
 
 def find_entities(article: Article, doc: Doc) -> list[Entity]:
-    """The article's named entities, one per real-world entity, ids in order of first mention."""
+    """The article's named entities, one per real-world entity, ids in order of first mention.
+
+    `doc` must be the parse of `article.text`; if it is not, offsets cannot be
+    trusted and nothing is returned.
+    """
     if not article.text.strip() or doc.text != article.text:
         return []
     spans = [s for s in (_clean(ent) for ent in doc.ents if ent.label_ in NAMED) if s is not None]
-    people, aliases = _register_people(spans)
-    surnames, firsts = _name_index(people)
-    candidates = [(s, s.label_) for s in spans] + _unlabelled(doc, surnames)
+    spans = _drop_name_prefixes(spans)
+    names = _know_people(spans)
+    candidates: list[tuple[Span, str | None]] = [(s, s.label_) for s in spans]
+    candidates += _unlabelled(doc, names.surnames)
     candidates.sort(key=lambda c: c[0].start)
 
     groups: dict[str, _Group] = {}
     for span, label in candidates:
-        key, group = _resolve(span, label, people, aliases, surnames, firsts, groups)
+        key = _resolve(span, label, names, groups)
         if key is None:
             continue
+        group = groups[key]
         start, end = span.start_char, span.end_char
         group.mentions.setdefault(start, Mention(start, end, article.text[start:end]))
         if label is not None:
             group.votes[label] += 1
         group.surfaces[" ".join(span.text.split())] += 1
-        if key.startswith("person:"):
-            _add_titles(group, span)
+        if group.fixed_type == "PERSON":
+            for title in (_title_before(span), _appos_title(span)):
+                if title and title.casefold() not in {t.casefold() for t in group.titles}:
+                    group.titles.append(title)
     _fold_acronyms(groups)
     return _entities(groups)
+
+
+# -- cleaning the model's spans ---------------------------------------------------------------
+
+
+def is_role(tok: Token) -> bool:
+    """Whether a token is the head noun of a role ("President", "spokesman", "Sen.")."""
+    return tok.lower_.rstrip(".") in ROLES or tok.lemma_.lower() in ROLES
 
 
 def _clean(ent: Span) -> Span | None:
@@ -91,8 +144,8 @@ def _clean(ent: Span) -> Span | None:
     doc = ent.doc
     start, end = ent.start, ent.end
     for tok in ent:
-        if "\n" in tok.text_with_ws and tok.i < end - 1 or tok.is_space:
-            end = tok.i + (0 if tok.is_space else 1)
+        if tok.is_space:
+            end = tok.i
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
@@ -102,74 +155,107 @@ def _clean(ent: Span) -> Span | None:
         roles = [i for i in range(start, end - 1) if is_role(doc[i])]
         if roles:
             start = roles[-1] + 1
-        while start < end and doc[start].text.rstrip(".") in HONORIFICS:
-            start += 1
-        while start < end and not doc[start].text[:1].isupper():
+        while start < end and (
+            doc[start].text.rstrip(".") in HONORIFICS or not doc[start].text[:1].isupper()
+        ):
             start += 1
     if start >= end or not any(c.isalpha() for c in doc[start:end].text):
         return None
     return Span(doc, start, end, label=ent.label_)
 
 
-def _name_parts(span: Span) -> list[str]:
-    """The words of a person name: capitalised tokens, no hyphens, no initials' dots."""
-    return [t.text for t in span if t.text[:1].isupper() and any(c.isalpha() for c in t.text)]
+# -- people -----------------------------------------------------------------------------------
 
 
-def _register_people(spans: list[Span]) -> tuple[dict[str, _Person], dict[str, str]]:
-    """Full person names (two or more name words), and shorter forms folded into longer ones.
+def _is_full_name(span: Span) -> bool:
+    """Whether a PERSON span holds two or more capitalised words."""
+    return span.label_ == "PERSON" and sum(t.text[:1].isupper() for t in span) >= 2
 
-    "George Bush" folds into "George W. Bush" when that is the only longer name
-    containing its words; a generational suffix ("Jr.") keeps names apart.
+
+def _drop_name_prefixes(spans: list[Span]) -> list[Span]:
+    """Cut a stray leading word off a person name that is known without it.
+
+    The model sweeps a sentence's first word or a nickname into the name
+    ("Crooked Hillary Clinton", "Rip Donald Trump"); when the rest is written
+    alone elsewhere as a full name, the rest is the name.
+    """
+    full = {" ".join(s.text.split()).casefold() for s in spans if _is_full_name(s)}
+    trimmed: list[Span] = []
+    for span in spans:
+        if _is_full_name(span):
+            for k in range(span.start + 1, span.end - 1):
+                rest = Span(span.doc, k, span.end, label=span.label_)
+                if _is_full_name(rest) and " ".join(rest.text.split()).casefold() in full:
+                    span = rest
+                    break
+        trimmed.append(span)
+    return trimmed
+
+
+def _know_people(spans: list[Span]) -> _Names:
+    """Register the full names (two or more capitalised words) and index their parts.
+
+    A shorter full name folds into the one longer name that holds all its words
+    ("George Bush" into "George W. Bush"); a generational suffix keeps names apart.
     """
     people: dict[str, _Person] = {}
     for span in spans:
-        if span.label_ == "PERSON" and len(_name_parts(span)) >= 2:
+        if _is_full_name(span):
             name = " ".join(span.text.split())
             people.setdefault(name.casefold(), _Person(name)).anchors.append(span.start_char)
     aliases: dict[str, str] = {}
-    by_length = sorted(people, key=lambda k: -len(people[k].name))
-    for key in by_length:
-        parts = set(key.split())
+    for key in sorted(people, key=len):
+        own = set(key.split())
         longer = [
             other
-            for other in by_length
-            if len(people[other].name) > len(people[key].name)
-            and parts < set(other.split())
-            and not (_has_suffix(other) and not _has_suffix(key))
+            for other in people
+            if other not in aliases
+            and own < set(other.split())
+            and (_has_suffix(key) or not _has_suffix(other))
         ]
         if len(longer) == 1:
-            target = aliases.get(longer[0], longer[0])
-            aliases[key] = target
-            people[target].anchors.extend(people[key].anchors)
+            aliases[key] = longer[0]
+    for key, target in aliases.items():
+        people[_final(aliases, target)].anchors.extend(people[key].anchors)
+    for key in aliases:
+        aliases[key] = _final(aliases, aliases[key])
     for key in aliases:
         del people[key]
-    return people, aliases
-
-
-def _has_suffix(name: str) -> bool:
-    """Whether a name ends in a generational suffix ("jr.", "iii")."""
-    words = name.split()
-    return bool(words) and words[-1] in {s.casefold() for s in _SUFFIXES}
-
-
-def _name_index(people: dict[str, _Person]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Surname → people and first name → people, for linking short mentions."""
     surnames: dict[str, list[str]] = {}
     firsts: dict[str, list[str]] = {}
     for key, person in people.items():
         words = [w for w in person.name.split() if w not in _SUFFIXES]
         last = words[-1]
-        keys = {last}
-        if "-" in last:  # "al-Assad" is also "Assad"
-            keys.add(last.rsplit("-", 1)[1])
-        for surname in keys:
+        for surname in {last, last.rsplit("-", 1)[-1]}:  # "al-Assad" is also "Assad"
             if surname[:1].isupper() and len(surname) > 1:
                 surnames.setdefault(surname, []).append(key)
-        first = words[0]
-        if len(words) > 1 and not first.endswith(".") and len(first) > 1:
-            firsts.setdefault(first, []).append(key)
-    return surnames, firsts
+        if not words[0].endswith(".") and len(words[0]) > 1:
+            firsts.setdefault(words[0], []).append(key)
+    return _Names(people, aliases, surnames, firsts)
+
+
+def _final(aliases: dict[str, str], key: str) -> str:
+    """Follow alias links to the name that stays."""
+    seen = {key}
+    while key in aliases and aliases[key] not in seen:
+        key = aliases[key]
+        seen.add(key)
+    return key
+
+
+def _has_suffix(name: str) -> bool:
+    """Whether a (casefolded) name ends in a generational suffix ("jr.", "iii")."""
+    words = name.split()
+    return bool(words) and words[-1] in {s.casefold() for s in _SUFFIXES}
+
+
+def _pick(candidates: list[str], people: dict[str, _Person]) -> str:
+    """Of several people sharing a name part, the one the article names in full most often.
+
+    A bare "Clinton" in a story about Hillary Clinton that also names Bill
+    Clinton once is far more often her; ties go to the person named first.
+    """
+    return min(candidates, key=lambda k: (-len(people[k].anchors), min(people[k].anchors)))
 
 
 def _unlabelled(doc: Doc, surnames: dict[str, list[str]]) -> list[tuple[Span, str | None]]:
@@ -178,92 +264,135 @@ def _unlabelled(doc: Doc, surnames: dict[str, list[str]]) -> list[tuple[Span, st
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.ent_type_ or not tok.text[:1].isupper():
-            i += 1
-            continue
-        if tok.text in surnames and tok.pos_ == "PROPN":
-            found.append((doc[i : i + 1], None))
-            i += 1
-            continue
-        for n in (3, 2, 1):
-            window = doc[i : i + n]
-            if len(window) == n and not any(t.ent_type_ or t.is_space for t in window):
-                if country_of(window.text) is not None:
-                    found.append((window, None))
-                    i += n - 1
-                    break
-        i += 1
+        width = 1
+        if not tok.ent_type_ and tok.text[:1].isupper():
+            if tok.text in surnames and tok.pos_ == "PROPN":
+                found.append((doc[i : i + 1], None))
+            else:
+                for n in (3, 2, 1):
+                    window = doc[i : i + n]
+                    if (
+                        len(window) == n
+                        and not any(t.ent_type_ or t.is_space for t in window)
+                        and country_of(window.text) is not None
+                    ):
+                        found.append((window, None))
+                        width = n
+                        break
+        i += width
     return found
 
 
-def _resolve(
-    span: Span,
-    label: str | None,
-    people: dict[str, _Person],
-    aliases: dict[str, str],
-    surnames: dict[str, list[str]],
-    firsts: dict[str, list[str]],
-    groups: dict[str, _Group],
-) -> tuple[str | None, _Group]:
-    """The entity a mention belongs to, creating it on first sight."""
+def _resolve(span: Span, label: str | None, names: _Names, groups: dict[str, _Group]) -> str | None:
+    """The key of the entity a mention belongs to, creating the entity on first sight."""
     text = " ".join(span.text.split())
     folded = text.casefold()
     country = country_of(text) if label != "PERSON" else None
     person: str | None = None
-    if folded in people or folded in aliases:
-        person = aliases.get(folded, folded)
-    elif text in surnames and not (label in _PLACE_LABELS and country is not None):
-        person = _nearest(surnames[text], people, span.start_char)
-    elif text in firsts and label == "PERSON":
-        person = _nearest(firsts[text], people, span.start_char)
+    if folded in names.people or folded in names.aliases:
+        person = names.aliases.get(folded, folded)
+    elif text in names.surnames and not (label in _PLACE_LABELS and country is not None):
+        person = _pick(names.surnames[text], names.people)
+    elif text in names.firsts and label == "PERSON":
+        person = _pick(names.firsts[text], names.people)
 
     if person is not None:
         key = "person:" + person
-        group = groups.setdefault(key, _Group(people[person].name, fixed_type="PERSON"))
+        groups.setdefault(key, _Group(names.people[person].name, fixed_type="PERSON"))
     elif country is not None:
         key = "country:" + country
-        group = groups.setdefault(key, _Group(country, fixed_type="GPE"))
+        groups.setdefault(key, _Group(country, fixed_type="GPE"))
     elif label is None:
-        return None, _Group("")
+        return None
     else:
         key = "text:" + folded
-        group = groups.setdefault(key, _Group(text))
-    return key, group
+        groups.setdefault(key, _Group())
+    return key
 
 
-def _nearest(candidates: list[str], people: dict[str, _Person], offset: int) -> str:
-    """Of several people sharing a name part, the one named in full most recently before."""
-    if len(candidates) == 1:
-        return candidates[0]
-
-    def last_before(key: str) -> int:
-        return max((a for a in people[key].anchors if a < offset), default=-1)
-
-    best = max(candidates, key=last_before)
-    if last_before(best) >= 0:
-        return best
-    return min(candidates, key=lambda k: min(people[k].anchors))
+# -- titles -----------------------------------------------------------------------------------
 
 
-def _add_titles(group: _Group, span: Span) -> None:
-    """Record the titles written around this mention of a person."""
-    for title in (title_before(span), appos_title(span)):
-        if title and title.casefold() not in {t.casefold() for t in group.titles}:
-            group.titles.append(title)
+def _title_before(name: Span) -> str | None:
+    """The role written right before a name: "Kremlin spokesman", "former U.S. President"."""
+    doc = name.doc
+    head = _title_head(doc, name.start - 1)
+    if head is None:
+        return None
+    first = _extend_left(doc, head, limit=name.start - _MAX_TITLE)
+    return doc[first : name.start].text
+
+
+def _title_head(doc: Doc, i: int) -> int | None:
+    """The role noun ending at token `i`, directly or as "Secretary of State"."""
+    if i < 0 or doc[i].is_space or doc[i].text.rstrip(".") in HONORIFICS:
+        return None
+    if is_role(doc[i]) and doc[i].tag_ not in {"NNS", "NNPS"}:
+        return i
+    for k in range(i, max(i - 3, 1), -1):
+        if not all(t.text[:1].isupper() and not t.is_punct for t in doc[k : i + 1]):
+            return None
+        if doc[k - 1].lower_ == "of" and k >= 2 and is_role(doc[k - 2]):
+            return k - 2
+    return None
+
+
+def _extend_left(doc: Doc, head: int, limit: int) -> int:
+    """Walk left from a role noun over its modifiers; return the first title token."""
+    first = head
+    j = head - 1
+    while j >= max(limit, 0) and _modifies(doc, j):
+        first = j
+        j -= 1
+        if doc[first].text == "-" and j >= 0 and doc[j].is_alpha:  # "then-Secretary"
+            first = j
+            j -= 1
+    return first
+
+
+def _modifies(doc: Doc, j: int) -> bool:
+    """Whether token `j` can sit inside a title: an adjective, a noun or name, an inner hyphen."""
+    tok = doc[j]
+    if tok.is_space or tok.ent_type_ in _NUMERIC or tok.like_num:
+        return False
+    if tok.text == "-":
+        return not tok.whitespace_ and j > 0 and not doc[j - 1].whitespace_
+    if tok.is_punct or tok.tag_ in {"NNS", "POS"} or tok.dep_ == "poss":
+        return False
+    if tok.pos_ == "NOUN" and tok.is_lower and not is_role(tok):
+        return tok.dep_ in {"compound", "nmod", "amod"}  # "campaign manager", not "the way Sen."
+    return tok.pos_ in {"ADJ", "PROPN", "NOUN"} or is_role(tok)
+
+
+def _appos_title(name: Span) -> str | None:
+    """A role in apposition: "Dmitry Peskov, the Kremlin spokesman" or the reverse order."""
+    doc = name.doc
+    for tok in name:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i >= name.end and is_role(child):
+                return doc[_extend_left(doc, child.i, child.i - _MAX_TITLE) : child.i + 1].text
+    root = name.root
+    if root.dep_ == "appos" and root.head.i < name.start and is_role(root.head):
+        head = root.head.i
+        return doc[_extend_left(doc, head, head - _MAX_TITLE) : head + 1].text
+    return None
 
 
 def _tidy_titles(titles: list[str]) -> list[str]:
     """Drop a title that a longer one ends with: "President" under "Syrian President"."""
-    folded = [t.casefold() for t in titles]
+    folded = [" ".join(t.split()).casefold() for t in titles]
     return [
-        t
+        " ".join(t.split())
         for t, f in zip(titles, folded, strict=True)
         if not any(o != f and o.endswith(" " + f) for o in folded)
     ]
 
 
+# -- organisations and output -----------------------------------------------------------------
+
+
 def _initials(name: str) -> str:
-    """"European Union" → "EU": the capitals of a multi-word name's content words."""
+    """ "European Union" → "EU": the capitals of a multi-word name's content words."""
     words = [w for w in name.split() if w not in _ACRONYM_SKIP]
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return ""
@@ -271,54 +400,32 @@ def _initials(name: str) -> str:
 
 
 def _fold_acronyms(groups: dict[str, _Group]) -> None:
-    """Merge an acronym entity into the one long-form entity it abbreviates."""
+    """Merge an acronym ("EU") into the one long-form entity it abbreviates, if present."""
     long_forms: dict[str, list[str]] = {}
     for key, group in groups.items():
-        if key.startswith("text:"):
-            initials = _initials(group.name)
-            if initials:
-                long_forms.setdefault(initials, []).append(key)
+        if key.startswith("text:") and (initials := _initials(group.display)):
+            long_forms.setdefault(initials, []).append(key)
     for key in [k for k in groups if k.startswith("text:")]:
-        group = groups[key]
-        letters = group.name.replace(".", "")
+        letters = groups[key].display.replace(".", "")
         targets = long_forms.get(letters, [])
         if 2 <= len(letters) <= 6 and letters.isupper() and len(targets) == 1:
-            target = groups[targets[0]]
-            for start, mention in group.mentions.items():
+            target, short = groups[targets[0]], groups.pop(key)
+            target.name = target.display
+            for start, mention in short.mentions.items():
                 target.mentions.setdefault(start, mention)
-            target.votes.update(group.votes)
-            del groups[key]
-
-
-def _entity_type(group: _Group) -> str:
-    """The fixed type (people, countries), else the label most mentions carry."""
-    if group.fixed_type is not None:
-        return group.fixed_type
-    if not group.votes:
-        return "MISC"
-    return group.votes.most_common(1)[0][0]
+            target.votes.update(short.votes)
 
 
 def _entities(groups: dict[str, _Group]) -> list[Entity]:
     """Entities sorted by first mention and numbered e1, e2, …"""
     ordered = sorted((g for g in groups.values() if g.mentions), key=lambda g: min(g.mentions))
-    entities: list[Entity] = []
-    for n, group in enumerate(ordered, start=1):
-        name = group.name
-        if group.fixed_type is None and group.surfaces:
-            name = group.surfaces.most_common(1)[0][0] if not _initials(name) else name
-        entities.append(
-            Entity(
-                id=f"e{n}",
-                name=name,
-                type=_entity_type(group),
-                titles=_tidy_titles(group.titles),
-                mentions=[group.mentions[s] for s in sorted(group.mentions)],
-            )
+    return [
+        Entity(
+            id=f"e{n}",
+            name=group.display,
+            type=group.fixed_type or (group.votes.most_common(1)[0][0] if group.votes else "MISC"),
+            titles=_tidy_titles(group.titles),
+            mentions=[group.mentions[s] for s in sorted(group.mentions)],
         )
-    return entities
-
-
-def _is_name_token(tok: Token) -> bool:
-    """Whether a token can be part of a person's name."""
-    return tok.text[:1].isupper() and not is_role(tok)
+        for n, group in enumerate(ordered, start=1)
+    ]

@@ -38,12 +38,15 @@ def load_nlp() -> Language:
     return spacy.load(MODEL, exclude=list(_EXCLUDE))
 
 
-def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+def chunks(text: str, limit: int | None = None) -> list[str]:
     """Cut `text` into pieces of at most `limit` characters that join back to it exactly.
 
     Cuts fall after a blank line where one is near, else after a line break,
-    else after a space, else anywhere: a piece is never empty and never longer.
+    else after a space, else anywhere. Every text, even "", gives at least one
+    piece, so `parse_many` can regroup pieces by text. `limit` defaults to
+    `CHUNK_CHARS`, read at call time.
     """
+    limit = limit or CHUNK_CHARS
     if len(text) <= limit:
         return [text]
     pieces: list[str] = []

@@ -24,7 +24,7 @@ def detect_kind(text: str) -> InputKind:
         return "html"
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     short = [line for line in lines if len(_WORD.findall(line)) < 5]
-    if len(short) >= 8 and len(short) >= 0.25 * len(lines):
+    if len(short) >= 6 and len(short) >= 0.15 * len(lines):
         return "textdump"
     return "text"
 

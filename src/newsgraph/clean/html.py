@@ -4,7 +4,7 @@ trafilatura in precision mode finds the body and the metadata. This module adds
 what it leaves to us: the body as typed parts in reading order, the rest of a body
 that the page splits across containers, figure captions, and generic rules for page
 furniture (share prompts, newsletter boxes, bylines, the title repeated) that lift
-the benchmark F1 above trafilatura's own (docs/benchmarks.md).
+the benchmark F1 above trafilatura's own (`benchmarks/extraction.py`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from lxml import etree
 from lxml.etree import _Element
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -45,9 +46,9 @@ def clean_html(html: str, url: str | None = None) -> Page:
     tree = _parse(html)
     if tree is None:
         return Page(url=url)
-    doc = _extract(tree, url)
+    doc = _extract(tree, url) or _metadata_only(tree, url)
     if doc is None:
-        return Page(title=_text_or_none(tree.findtext(".//title")), language=_language(tree), url=url)
+        return Page(language=_language(tree), url=url)
     page = Page(
         title=_text_or_none(doc.title),
         authors=split_authors(doc.author),
@@ -62,9 +63,11 @@ def clean_html(html: str, url: str | None = None) -> Page:
     index = _PageIndex(tree)
     located = [(part, index.position(part[1])) for part in _body_parts(doc.body)]
     located = _merge(located, _split_body_rest(index, located))
-    located = _merge(located, _captions(index, located))
+    located = _with_captions(index, located)
     kept, removed = filter_boilerplate([part for part, _ in located], page.title, page.authors)
-    page.parts = ([("title", page.title)] if page.title else []) + kept
+    if page.title:
+        page.parts.append(("title", page.title))
+    page.parts.extend(kept)
     page.removed.extend(removed)
     return page
 
@@ -90,6 +93,14 @@ def _extract(tree: HtmlElement, url: str | None) -> Document | None:
                 return backup
             doc.body, doc.text = backup.body, backup.text
     return doc
+
+
+def _metadata_only(tree: HtmlElement, url: str | None) -> Document | None:
+    """The metadata of a page where no article was found, so title and date still come out."""
+    try:
+        return extract_metadata(tree, url)
+    except Exception:  # third-party code on arbitrary HTML, as in _run_trafilatura
+        return None
 
 
 def _run_trafilatura(
@@ -156,9 +167,10 @@ class _PageIndex:
 
     def __init__(self, tree: HtmlElement) -> None:
         self.tree = tree
+        self.elements: list[_Element] = list(tree.iter())
         self.order: dict[_Element, int] = {}
         self.by_key: dict[str, list[_Element]] = {}
-        for n, elem in enumerate(tree.iter()):
+        for n, elem in enumerate(self.elements):
             self.order[elem] = n
             if elem.tag in _MATCHED_TAGS:
                 self.by_key.setdefault(_key(elem.text_content()), []).append(elem)
@@ -173,8 +185,8 @@ def _merge(located: list[_Located], extra: list[_Located]) -> list[_Located]:
     """Insert parts found in the page before the first located part that follows them."""
     out = list(located)
     for part, pos in sorted(extra, key=lambda item: item[1] or 0):
-        at = next((n for n, (_, p) in enumerate(out) if p is not None and pos is not None and p > pos), len(out))
-        out.insert(at, (part, pos))
+        after = [n for n, (_, p) in enumerate(out) if pos is not None and p is not None and p > pos]
+        out.insert(after[0] if after else len(out), (part, pos))
     return out
 
 
@@ -217,7 +229,7 @@ def _split_body_rest(index: _PageIndex, located: list[_Located]) -> list[_Locate
 
 def _nested(a: _Element, b: _Element) -> bool:
     """Whether the two are one element or one contains the other."""
-    return a is b or any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+    return a is b or b in set(a.iterancestors()) or a in set(b.iterancestors())
 
 
 def _container_parts(elem: _Element, known: set[str], index: _PageIndex) -> Iterator[_Located]:
@@ -242,7 +254,7 @@ def _in_furniture(elem: _Element, top: _Element) -> bool:
     return False
 
 
-def _captions(index: _PageIndex, located: list[_Located]) -> list[_Located]:
+def _with_captions(index: _PageIndex, located: list[_Located]) -> list[_Located]:
     """Figure captions of the article, each once, placed where they sit in the page.
 
     A body paragraph that is a caption's text is turned into that caption. Captions
@@ -251,14 +263,14 @@ def _captions(index: _PageIndex, located: list[_Located]) -> list[_Located]:
     """
     positions = [p for _, p in located if p is not None]
     if not positions:
-        return []
-    first = next(e for e, n in index.order.items() if n == min(positions))
-    article = next((a for a in first.iterancestors() if a.tag == "article"), None)
+        return located
     lo, hi = min(positions), max(positions)
+    first = index.elements[lo]
+    article = next((a for a in first.iterancestors() if a.tag == "article"), None)
     if article is not None:
         lo = index.order[article]
         hi = lo + sum(1 for _ in article.iterdescendants())
-    seen = set()
+    seen: set[str] = set()
     out: list[_Located] = []
     for elem in index.tree.iter("figcaption"):
         text = _clean_text(" ".join(elem.itertext()))
@@ -267,11 +279,13 @@ def _captions(index: _PageIndex, located: list[_Located]) -> list[_Located]:
         if key and key not in seen and lo <= pos <= hi:
             seen.add(key)
             out.append((("caption", text), pos))
-    for n, ((kind, text), pos) in enumerate(located):
-        if kind == "paragraph" and _key(text) in seen:
-            located[n] = (("caption", text), pos)
-            out = [c for c in out if _key(c[0][1]) != _key(text)]
-    return out
+    # a body paragraph with a caption's words is that caption, kept where it is
+    in_body = {_key(text) for (kind, text), _ in located if kind == "paragraph"} & seen
+    located = [
+        (("caption", text) if kind == "paragraph" and _key(text) in in_body else (kind, text), at)
+        for (kind, text), at in located
+    ]
+    return _merge(located, [c for c in out if _key(c[0][1]) not in in_body])
 
 
 def filter_boilerplate(
@@ -302,11 +316,11 @@ def filter_boilerplate(
                 lines.append(line)
         if lines:
             kept.append((kind, "\n".join(lines)))
-    while kept and kept[-1][0] in ("heading", "caption"):
-        if kept[-1][0] == "heading":
-            removed.append(Removed("navigation", kept[-1][1]))
-        kept.pop()
-    return kept, removed
+    last = max((n for n, (kind, _) in enumerate(kept) if kind == "paragraph"), default=-1)
+    removed.extend(
+        Removed("navigation", text) for kind, text in kept[last + 1 :] if kind == "heading"
+    )
+    return [p for n, p in enumerate(kept) if n <= last or p[0] != "heading"], removed
 
 
 def _line_kind(
@@ -352,15 +366,20 @@ def _key(text: str) -> str:
 
 _WORD = re.compile(r"\w+")
 _CLICK_TO_TWEET = re.compile(r"\s*\bclick to tweet\s*$", re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*(?i:by|von|par|por)\s+[A-Z][\w.'\-]*(\s+((?i:and)\s+)?[A-Z][\w.'\-]*)*\s*$")
-_MONTHS = set(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
-    "july august september october november december".split()
-)
-_DATE_WORDS = _MONTHS | set(
-    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday "
-    "am pm gmt utc est edt pst pdt bst cet updated published posted on at st nd rd th".split()
-)
+_NAME = r"[A-Z][\w.'\-]*"
+_BYLINE = re.compile(rf"^\s*(?i:by|von|par|por)\s+{_NAME}(\s+((?i:and)\s+)?{_NAME})*\s*$")
+# fmt: off
+_MONTHS = frozenset({
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december"
+})
+_DATE_WORDS = _MONTHS | frozenset({
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "am", "pm", "gmt", "utc", "est", "edt", "pst",
+    "pdt", "bst", "cet", "updated", "published", "posted", "on", "at", "st", "nd", "rd", "th"
+})
+# fmt: on
 # a caption: text with a copyright sign, or a sentence closed by a parenthesised credit
 _CREDIT = re.compile(
     r"\u00a9|\w.*\((photo|image|picture)?\s*(credit|courtesy|source)s?\s*:[^)]*\)\W*$",
@@ -399,7 +418,8 @@ _RULES: list[tuple[RemovedKind, int, re.Pattern[str]]] = [
         re.compile(
             r"^\[(\w+)\b[^\]]*\].*\[/\1\]$"
             r"|^\d*\s*comments?$|^(tell us|let us know) what you think\b"
-            r"|^(leave|post|add) a (comment|reply)\b|^share (this|on|via)\b"
+            r"|^(leave|post|add) a (comment|reply)\b"
+            r"|^share (this( article| story| post| page)?|on \w+|via \w+)\W*$"
             r"|^(advertisement|advertising|sponsored)$",
             re.IGNORECASE,
         ),
@@ -416,7 +436,8 @@ _RULES: list[tuple[RemovedKind, int, re.Pattern[str]]] = [
 ]
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
-_CREDENTIAL = re.compile(r"^(m\.?s|r\.?d\.?n?|ph\.?d|m\.?d|mba|mph|r\.?n|jr|sr|msc|bsc|m\.?a|b\.?a)\.?$", re.I)
+# degrees and suffixes that follow a name after a comma ("Ilana Muhlstein, MS, RDN")
+_CREDENTIAL = re.compile(r"^(ms|rdn?|phd|md|mba|mph|rn|jr|sr|msc|bsc|ma|ba)$", re.IGNORECASE)
 
 
 def split_authors(author: str | None) -> list[Author]:
@@ -424,7 +445,11 @@ def split_authors(author: str | None) -> list[Author]:
     out: list[Author] = []
     for name in _AUTHOR_SPLIT.split(author or ""):
         name = name.strip(" .")
-        if name and not _CREDENTIAL.match(name) and name not in (a.name for a in out):
+        if (
+            name
+            and not _CREDENTIAL.match(name.replace(".", ""))
+            and name not in (a.name for a in out)
+        ):
             out.append(Author(name))
     return out
 

@@ -141,3 +141,47 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         row.append(float(first_long <= i <= last_long))
         feats.append(row)
     return feats
+
+
+def core_span(lines: list[Line], probs: list[float], threshold: float = 0.5) -> tuple[int, int]:
+    """The contiguous run of lines that is most article-like (maximum-sum segment).
+
+    Each line votes by its body probability, weighted by its length so that a
+    stray short menu line cannot split the body.
+    """
+    best, best_span = 0.0, (0, -1)
+    run, start = 0.0, 0
+    for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
+        weight = 1.0 + min(len(_WORD.findall(line.text)), 80) / 10
+        if run <= 0:
+            run, start = 0.0, i
+        run += (p - threshold) * weight
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def context_features(lines: list[Line], probs: list[float]) -> list[list[float]]:
+    """Second-pass features: a line's first-pass score and its neighbours' scores.
+
+    A list item or a subheading looks like chrome on its own but sits between
+    confident body paragraphs; a teaser paragraph looks like body but sits among
+    menus. The second pass sees that.
+    """
+    n = len(lines)
+    first, last = core_span(lines, probs)
+    confident = [i for i, p in enumerate(probs) if p >= 0.8]
+    rows = []
+    for i, p in enumerate(probs):
+        row = [p, float(first <= i <= last)]
+        row.append(math.log1p(max(0, first - i)))
+        row.append(math.log1p(max(0, i - last)))
+        for w in (2, 5, 12):
+            before = probs[max(0, i - w) : i] or [0.0]
+            after = probs[i + 1 : i + 1 + w] or [0.0]
+            row += [sum(before) / len(before), max(before), sum(after) / len(after), max(after)]
+        row.append(math.log1p(min((i - j for j in confident if j < i), default=99)))
+        row.append(math.log1p(min((j - i for j in confident if j > i), default=99)))
+        row.append(i / n)
+        rows.append(row)
+    return rows

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsgraph.clean.lines import Line, line_features, split_lines
+from newsgraph.clean.lines import Line, context_features, core_span, line_features, split_lines
 from newsgraph.clean.trees import load_model, predict_proba
 from newsgraph.model import Author, BlockKind, Page, Removed, RemovedKind
 
@@ -50,25 +50,6 @@ BODY_THRESHOLD = 0.5
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-def _core(lines: list[Line], probs: list[float]) -> tuple[int, int]:
-    """The contiguous run of lines that is most article-like (maximum-sum segment).
-
-    Each line votes by its body probability, weighted by its length so that a
-    stray short menu line cannot split the body and a stray long notice cannot
-    pull the core away from it.
-    """
-    best, best_span = 0.0, (0, -1)
-    run, start = 0.0, 0
-    for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
-        weight = 1.0 + min(_words(line.text), 80) / 10
-        if run <= 0:
-            run, start = 0.0, i
-        run += (p - BODY_THRESHOLD) * weight
-        if run > best:
-            best, best_span = run, (start, i)
-    return best_span
 
 
 def _date(text: str) -> str | None:
@@ -149,14 +130,20 @@ def _group(removed: list[Removed]) -> list[Removed]:
     return out
 
 
+def body_probabilities(lines: list[Line], model: dict[str, Any]) -> list[float]:
+    """P(body) of each line: a per-line pass, then a pass over the neighbourhood's scores."""
+    first = predict_proba(model["stage1"], line_features(lines))
+    return predict_proba(model["stage2"], context_features(lines, first))
+
+
 def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
     """Classify every line of a whole-page dump and keep the article."""
     lines = split_lines(text)
     page = Page()
     if not lines:
         return page
-    probs = predict_proba(model or load_model("textdump"), line_features(lines))
-    first, last = _core(lines, probs)
+    probs = body_probabilities(lines, model or load_model("textdump"))
+    first, last = core_span(lines, probs)
     body = {i for i in range(first, last + 1) if probs[i] >= BODY_THRESHOLD}
     # Headings sit between paragraphs and score low on their own.
     body |= {i for i in range(first, last + 1) if _is_heading(lines, i, body)}

@@ -22,7 +22,7 @@ _BOMS = (
 # Labels that browsers read as a wider encoding (WHATWG Encoding Standard); pages
 # labelled Latin-1 routinely hold cp1252 quotes and dashes, GB2312 pages GBK characters.
 _WIDER = {
-    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
     "ascii": "cp1252",
     "gb2312": "gb18030",
     "gbk": "gb18030",
@@ -32,6 +32,8 @@ _WIDER = {
     "tis_620": "cp874",
     "iso8859_9": "cp1254",
 }
+# the legacy encodings most used on the web, most common first
+_COMMON = ("cp1252", "gb18030", "gbk", "gb2312", "cp1251", "shift_jis", "cp932", "euc_kr", "big5")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _TAG = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
@@ -66,7 +68,10 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """Whether data is not text: NUL bytes or many control bytes near the start (UTF-16/32 with a BOM is text)."""
+    """Whether data is not text: NULs or many control bytes near the start.
+
+    UTF-16 and UTF-32 are full of NULs, so a byte-order mark makes data text.
+    """
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
     head = data[:_BINARY_SNIFF]
@@ -104,9 +109,20 @@ def _codec(label: str) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
-    """Statistical detection on the page's text, with markup stripped so that ASCII tags don't drown it."""
+    """Statistical detection on the page's text; markup is stripped so ASCII tags don't drown it."""
     text = _TAG.sub(b" ", data)
-    best = from_bytes(text if len(text) >= 64 else data).best()
-    if best is None:
+    matches = list(from_bytes(text if len(text) >= 64 else data))
+    if not matches:
         return None
+    best = matches[0]
+    # Short texts often tie (cp1250 vs cp1252 read French alike): take the more common one.
+    tied = {
+        name
+        for m in matches
+        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01
+        for name in m.could_be_from_charset
+    }
+    for name in _COMMON:
+        if name in tied:
+            return _codec(name)
     return _codec(best.encoding)

@@ -1,0 +1,22 @@
+# The two commands of the README. Both create .venv and install everything first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install
+
+$(BIN)/newsgraph: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/newsgraph
+
+install: $(BIN)/newsgraph
+
+demo: install
+	$(BIN)/newsgraph analyze samples/rferl-putin-pullout.txt --format markdown
+
+test: install
+	$(BIN)/ruff check src tests benchmarks train
+	$(BIN)/mypy
+	$(BIN)/pytest -q

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from newsgraph.clean.assemble import assemble
+from newsgraph.clean.textdump import clean_textdump
+from newsgraph.clean.trees import load_model
+from newsgraph.eval.extraction import load_truth, score_pages
+from newsgraph.model import Article, Source
+
+from tests.conftest import SAMPLE, shared_path
+
+
+def _article(text: str) -> Article:
+    return assemble(clean_textdump(text), Source(input="textdump"))
+
+
+def test_sample_page_comes_out_exactly_right() -> None:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    article = _article(raw)
+    assert article.title == "Putin's Pullout: Behind Russia's New Syria Surprise"
+    assert article.blocks[0].kind == "title"
+    assert article.blocks_of("heading") == [
+        "A Signal To Assad",
+        "A Message To The West",
+        "Sop To Russians",
+        "It's The Sanctions, Stupid",
+        "Fine Print And Footprints",
+    ]
+    paragraphs = article.blocks_of("paragraph")
+    assert len(paragraphs) == 24
+    assert paragraphs[0].startswith("Vladimir Putin surprised his country")
+    assert paragraphs[-1].startswith("With the outcome of the negotiations in Geneva")
+    captions = article.blocks_of("caption")
+    assert len(captions) == 2
+    assert captions[0].startswith("Souvenir plates depicting")
+    assert captions[1].startswith("A Russian Tupolev Tu-22M3")
+    assert [a.name for a in article.authors] == ["Steve Gutterman"]
+    bio = article.authors[0].bio or ""
+    assert bio.startswith("Steve Gutterman is the") and bio.endswith("the United States.")
+    for chrome in ("Accessibility links", "Breaking News", "16x9 Image", "undesirable",
+                   "fines or imprisonment", "click here", "XS", "Gutterman"):
+        assert chrome not in article.text
+    removed = {r.kind for r in article.removed}
+    assert {"duplicate", "bio", "notice"} <= removed
+
+
+def test_menus_and_footers_are_cut_from_a_generic_page() -> None:
+    menu = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Video", "Log in"])
+    body = [
+        "The city council voted on Tuesday to close the old harbour bridge to heavy traffic "
+        "after engineers found cracks in two of its supporting piers.",
+        "Officials said repairs would take at least eight months and cost the city more than "
+        "it had set aside for all road maintenance this year.",
+        "Drivers of lorries will be sent along the ring road, adding about twenty minutes to "
+        "the journey between the port and the industrial estate.",
+    ]
+    footer = "\n".join(["Share", "Comments", "Privacy policy", "Terms of use", "© 2024 Example"])
+    page = f"{menu}\n\nCouncil shuts harbour bridge to lorries\n\n" + "\n\n".join(body) + f"\n\n{footer}"
+    article = _article(page)
+    assert article.blocks_of("paragraph") == body
+    for word in ("Business", "Log in", "Privacy", "Comments"):
+        assert word not in article.text
+
+
+def test_a_caption_printed_twice_is_kept_once() -> None:
+    caption = "Firefighters work through the night to contain the blaze near the old mill."
+    prose = (
+        "The fire started shortly after midnight in a storage shed and spread quickly to the "
+        "main building, according to the regional emergency service, which sent six crews."
+    )
+    page = f"Menu\nNews\nWeather\nSport\n\n{caption}\n{caption}\n\n{prose}\n\n{prose.upper()}"
+    article = _article(page)
+    assert article.text.count(caption) == 1
+    assert article.blocks_of("caption") == [caption]
+    assert any(r.kind == "duplicate" and r.text == caption for r in article.removed)
+
+
+def test_empty_and_blank_dumps_give_an_empty_page() -> None:
+    assert clean_textdump("").parts == []
+    assert clean_textdump("\n \n\t\n").parts == []
+
+
+def test_the_shipped_model_records_an_honest_cross_validated_score() -> None:
+    cv = load_model("textdump")["cross_validated"]
+    assert cv["f1"] >= 0.90
+
+
+def test_extraction_dev_regression_gate() -> None:
+    """Training-page fit, a regression gate only (the honest figure is the CV one above)."""
+    data = shared_path("data", "extraction-dev")
+    truth = load_truth(data)
+    preds = {
+        pid: _article((data / "text" / f"{pid}.txt").read_text(encoding="utf-8")).body
+        for pid in truth
+    }
+    assert score_pages(truth, preds)["f1"] >= 0.93

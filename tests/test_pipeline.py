@@ -1,0 +1,51 @@
+"""The Python API: `newsgraph.analyze`."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.errors import InputError, TimeLimitError
+from newsgraph.pipeline import time_limit
+
+from tests.conftest import SAMPLE
+
+
+def test_analyze_accepts_bytes_and_str_alike() -> None:
+    raw = SAMPLE.read_bytes()
+    from_bytes = newsgraph.analyze(raw, entities=False)
+    from_str = newsgraph.analyze(raw.decode("utf-8"), entities=False)
+    assert from_bytes.to_dict() == from_str.to_dict()
+    assert from_bytes.source.input == "textdump"
+    assert from_bytes.language == "en"
+
+
+def test_published_is_given_or_marked_unknown() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert newsgraph.analyze(text, entities=False).published_source == "unknown"
+    given = newsgraph.analyze(text, published="2016-03-15", entities=False)
+    assert (given.published, given.published_source) == ("2016-03-15", "given")
+
+
+def test_text_input_keeps_offsets_of_the_input() -> None:
+    text = "A headline\n\nFirst paragraph, with a sentence.\n\nSecond paragraph ends here."
+    article = newsgraph.analyze(text, input="text", entities=False)
+    assert article.text == text
+    assert [article.text[b.start : b.end] for b in article.blocks] == text.split("\n\n")
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph"]
+
+
+def test_empty_input_is_an_error() -> None:
+    with pytest.raises(InputError, match="empty"):
+        newsgraph.analyze("  \n ")
+
+
+def test_a_page_without_an_article_gets_a_warning() -> None:
+    article = newsgraph.analyze("<html><body><nav>Home</nav></body></html>", entities=False)
+    assert "no article body found" in article.warnings
+
+
+def test_time_limit_stops_runaway_work() -> None:
+    with pytest.raises(TimeLimitError), time_limit(0.05):
+        while True:
+            pass
