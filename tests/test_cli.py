@@ -29,7 +29,10 @@ set aside for all road maintenance this year, according to the council's own est
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "newsgraph", *args],
-        input=stdin, capture_output=True, timeout=300, check=False,
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        check=False,
     )
 
 

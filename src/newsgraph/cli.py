@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -26,22 +26,28 @@ app.add_typer(eval_app, name="eval")
 stderr = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
 
 
-class InputOption(str, Enum):
+class InputOption(StrEnum):
     html = "html"
     textdump = "textdump"
     text = "text"
 
 
+def say(level: str, message: str) -> None:
+    """One line on stderr: `newsgraph: error: …` or `newsgraph: warning: …`."""
+    style = "bold red" if level == "error" else "yellow"
+    stderr.print(f"[{style}]newsgraph: {level}:[/] {message}", highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print `newsgraph: error: …` on stderr; the caller raises the returned Exit."""
-    stderr.print(f"[bold red]newsgraph: error:[/] {message}", highlight=False, soft_wrap=True)
+    """Report an error; the caller raises the returned Exit."""
+    say("error", message)
     return typer.Exit(code)
 
 
@@ -67,7 +73,11 @@ def analyse_one(spec: str, options: dict[str, object]) -> Article:
     raw = read_input(spec)
     try:
         return analyze(
-            raw.data, path=raw.path, url=raw.url, content_type=raw.content_type, **options  # type: ignore[arg-type]
+            raw.data,
+            path=raw.path,
+            url=raw.url,
+            content_type=raw.content_type,
+            **options,  # type: ignore[arg-type]
         )
     except NewsgraphError:
         raise
@@ -104,13 +114,20 @@ def analyze(
         raise fail("several inputs with --format html need --output DIR (an existing folder)")
     kind = "text" if no_clean else (input_kind.value if input_kind else None)
     options: dict[str, object] = {
-        "input": kind, "published": published, "time_limit_s": time_limit,
+        "input": kind,
+        "published": published,
+        "time_limit_s": time_limit,
     }
     results: list[str] = []
     failures = 0
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=stderr, disable=not several, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=not several,
+        transient=True,
     ) as progress:
         task = progress.add_task("analysing", total=len(inputs))
         for spec in inputs:
@@ -118,18 +135,22 @@ def analyze(
                 article = analyse_one(spec, options)
             except NewsgraphError as exc:
                 failures += 1
-                stderr.print(f"[bold red]newsgraph: error:[/] {spec}: {exc}", highlight=False)
+                say("error", f"{spec}: {exc}")
             else:
                 for warning in article.warnings:
-                    stderr.print(f"[yellow]newsgraph: warning:[/] {spec}: {warning}", highlight=False)
+                    say("warning", f"{spec}: {warning}")
                 text = render(article, fmt, several)
                 if several and fmt is Format.html and output is not None:
-                    (output / f"{Path(spec).stem or 'stdin'}.html").write_text(text, encoding="utf-8")
+                    (output / f"{Path(spec).stem or 'stdin'}.html").write_text(
+                        text, encoding="utf-8"
+                    )
                 else:
                     results.append(text)
             progress.advance(task)
     if results:
-        joined = "\n".join(results) + "\n" if fmt is not Format.markdown else "\n\n---\n\n".join(results)
+        joined = (
+            "\n".join(results) + "\n" if fmt is not Format.markdown else "\n\n---\n\n".join(results)
+        )
         if output is not None and not output.is_dir():
             output.write_text(joined, encoding="utf-8")
         else:
@@ -167,7 +188,10 @@ def eval_extraction(
 
     if not (data / "ground-truth.json").is_file():
         raise fail(f"{data} holds no ground-truth.json")
-    scores, preds = evaluate_split(data, input_kind.value)
+    try:
+        scores, preds = evaluate_split(data, input_kind.value)
+    except (NewsgraphError, OSError, ValueError) as exc:
+        raise fail(str(exc), 1) from None
     if pred_out is not None:
         with pred_out.open("w", encoding="utf-8") as fh:
             for pid, text in preds.items():

@@ -19,6 +19,7 @@ from newsgraph.read.decode import decode_bytes
 
 TIME_LIMIT_S = 120.0
 MAX_TEXT_CHARS = 2_000_000  # an article longer than this is not an article
+SHORT_BODY_WORDS = 25
 
 
 @contextmanager
@@ -60,8 +61,11 @@ def clean(text: str, kind: InputKind, source: Source) -> Article:
             source.url = page.url
     if article.language is None:
         article.language = guess_language(article.text)
-    if not any(b.kind == "paragraph" for b in article.blocks):
+    words = len(article.body.split())
+    if words == 0:
         article.warnings.append("no article body found")
+    elif words < SHORT_BODY_WORDS:
+        article.warnings.append(f"the article body is very short ({words} words)")
     return article
 
 
@@ -79,7 +83,7 @@ def analyze(
     page: str | bytes,
     *,
     published: str | None = None,
-    input: InputKind | None = None,  # noqa: A002 - the public option's name
+    input: InputKind | None = None,
     path: str | None = None,
     url: str | None = None,
     content_type: str | None = None,

@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import shared_path
 
 from newsgraph.clean.assemble import assemble
-from newsgraph.clean.html import clean_html, filter_boilerplate, split_authors
+from newsgraph.clean.html import clean_html, split_authors
 from newsgraph.eval.extraction import load_truth, score_pages
 from newsgraph.model import Author, Page, Source
 from newsgraph.read.decode import decode_bytes
+
+from tests.conftest import shared_path
 
 # F1 on ../shared/data/extraction-dev is 0.990 (trafilatura, favor_precision: 0.976)
 F1_FLOOR = 0.985
@@ -160,30 +161,6 @@ def test_authors_are_split() -> None:
     ]
     assert split_authors("Ilana Muhlstein, MS, RDN") == [Author("Ilana Muhlstein")]
     assert split_authors(None) == []
-
-
-def test_furniture_rules_work_line_by_line() -> None:
-    parts = [
-        ("paragraph", "Bridge plan approved\nby Ana Lima\nMonday, March 1, 2021"),
-        ("paragraph", "The plan was approved. Share this article"),
-        ("paragraph", "Share this article"),
-        ("paragraph", "A view of the river (Photo credit: Gazette staff)"),
-        ("paragraph", "Reporting by Ana Lima; editing by Tom Reed"),
-        ("heading", "Other stories"),
-    ]
-    kept, removed = filter_boilerplate(parts, "Bridge plan approved", [Author("Ana Lima")])
-    assert kept == [
-        ("paragraph", "The plan was approved. Share this article"),
-        ("caption", "A view of the river (Photo credit: Gazette staff)"),
-    ]
-    assert [r.kind for r in removed] == [
-        "duplicate",
-        "byline",
-        "byline",
-        "widget",
-        "notice",
-        "navigation",
-    ]
 
 
 def test_accuracy_on_the_dev_split() -> None:

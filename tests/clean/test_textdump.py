@@ -36,8 +36,16 @@ def test_sample_page_comes_out_exactly_right() -> None:
     assert [a.name for a in article.authors] == ["Steve Gutterman"]
     bio = article.authors[0].bio or ""
     assert bio.startswith("Steve Gutterman is the") and bio.endswith("the United States.")
-    for chrome in ("Accessibility links", "Breaking News", "16x9 Image", "undesirable",
-                   "fines or imprisonment", "click here", "XS", "Gutterman"):
+    for chrome in (
+        "Accessibility links",
+        "Breaking News",
+        "16x9 Image",
+        "undesirable",
+        "fines or imprisonment",
+        "click here",
+        "XS",
+        "Gutterman",
+    ):
         assert chrome not in article.text
     removed = {r.kind for r in article.removed}
     assert {"duplicate", "bio", "notice"} <= removed
@@ -54,7 +62,11 @@ def test_menus_and_footers_are_cut_from_a_generic_page() -> None:
         "the journey between the port and the industrial estate.",
     ]
     footer = "\n".join(["Share", "Comments", "Privacy policy", "Terms of use", "© 2024 Example"])
-    page = f"{menu}\n\nCouncil shuts harbour bridge to lorries\n\n" + "\n\n".join(body) + f"\n\n{footer}"
+    page = (
+        f"{menu}\n\nCouncil shuts harbour bridge to lorries\n\n"
+        + "\n\n".join(body)
+        + f"\n\n{footer}"
+    )
     article = _article(page)
     assert article.blocks_of("paragraph") == body
     for word in ("Business", "Log in", "Privacy", "Comments"):

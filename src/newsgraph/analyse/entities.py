@@ -13,7 +13,7 @@ with his title and every place he is mentioned, so this stage:
 3. links country names, aliases and demonyms to one place (`countries.py`);
 4. collects each person's titles from the words right before a name
    ("Kremlin spokesman Dmitry Peskov") or an apposition ("Peskov, the Kremlin
-   spokesman");
+   spokesman"), which `titles.py` reads from the parse;
 5. folds acronyms into the organisation they abbreviate ("EU" → "European Union").
 
 It never raises on odd input: no text, no entities or a mismatched parse give
@@ -25,39 +25,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.analyse.countries import country_of
+from newsgraph.analyse.titles import HONORIFICS, is_role, tidy_titles, titles_of
 from newsgraph.model import Article, Entity, Mention
 
 NAMED = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 )
-_NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx"})
-# Head nouns of the roles news writes before a name. Only the head is listed:
-# its modifiers ("Kremlin", "former U.S.", "Prime", "Foreign") come from the
-# parse, so "Kremlin spokesman" and "Foreign Minister" need no entry of their own.
-_ROLE_WORDS = """
-president president-elect premier chancellor minister secretary secretary-general
-spokesman spokeswoman spokesperson envoy ambassador diplomat official aide adviser
-advisor lawmaker legislator senator sen congressman congresswoman representative rep
-governor gov mayor leader chairman chairwoman chair chief director commander general gen
-admiral adm colonel col lieutenant lt captain capt sergeant sgt judge justice attorney
-prosecutor lawyer king queen prince princess emperor monarch sultan emir sheikh pope
-cardinal archbishop bishop ayatollah imam rabbi patriarch pastor reverend rev journalist
-reporter correspondent editor columnist commentator writer author host anchor analyst
-expert economist scholar professor prof researcher scientist dr doctor activist
-campaigner candidate nominee founder ceo executive manager speaker strategist pollster
-consultant historian blogger dissident businessman businesswoman billionaire tycoon
-oligarch coach
-"""
-ROLES = frozenset(_ROLE_WORDS.split())
-_MAX_TITLE = 6
 
 
 @dataclass(slots=True)
@@ -124,19 +104,32 @@ def find_entities(article: Article, doc: Doc) -> list[Entity]:
             group.votes[label] += 1
         group.surfaces[" ".join(span.text.split())] += 1
         if group.fixed_type == "PERSON":
-            for title in (_title_before(span), _appos_title(span)):
-                if title and title.casefold() not in {t.casefold() for t in group.titles}:
+            for title in titles_of(span):
+                if title.casefold() not in {t.casefold() for t in group.titles}:
                     group.titles.append(title)
     _fold_acronyms(groups)
-    return _entities(groups)
+    return _entities(_drop_headline_only(groups, article))
+
+
+def _drop_headline_only(groups: dict[str, _Group], article: Article) -> dict[str, _Group]:
+    """Without groups seen only in a title or heading, unless they are people or countries.
+
+    Headline case ("A Signal To Assad", "It's The Sanctions, Stupid") makes the
+    model see names everywhere; a real name there is nearly always in the body too.
+    """
+    heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
+
+    def in_heading(m: Mention) -> bool:
+        return any(start <= m.start and m.end <= end for start, end in heads)
+
+    return {
+        key: group
+        for key, group in groups.items()
+        if group.fixed_type is not None or not all(map(in_heading, group.mentions.values()))
+    }
 
 
 # -- cleaning the model's spans ---------------------------------------------------------------
-
-
-def is_role(tok: Token) -> bool:
-    """Whether a token is the head noun of a role ("President", "spokesman", "Sen.")."""
-    return tok.lower_.rstrip(".") in ROLES or tok.lemma_.lower() in ROLES
 
 
 def _clean(ent: Span) -> Span | None:
@@ -310,84 +303,6 @@ def _resolve(span: Span, label: str | None, names: _Names, groups: dict[str, _Gr
     return key
 
 
-# -- titles -----------------------------------------------------------------------------------
-
-
-def _title_before(name: Span) -> str | None:
-    """The role written right before a name: "Kremlin spokesman", "former U.S. President"."""
-    doc = name.doc
-    head = _title_head(doc, name.start - 1)
-    if head is None:
-        return None
-    first = _extend_left(doc, head, limit=name.start - _MAX_TITLE)
-    return doc[first : name.start].text
-
-
-def _title_head(doc: Doc, i: int) -> int | None:
-    """The role noun ending at token `i`, directly or as "Secretary of State"."""
-    if i < 0 or doc[i].is_space or doc[i].text.rstrip(".") in HONORIFICS:
-        return None
-    if is_role(doc[i]) and doc[i].tag_ not in {"NNS", "NNPS"}:
-        return i
-    for k in range(i, max(i - 3, 1), -1):
-        if not all(t.text[:1].isupper() and not t.is_punct for t in doc[k : i + 1]):
-            return None
-        if doc[k - 1].lower_ == "of" and k >= 2 and is_role(doc[k - 2]):
-            return k - 2
-    return None
-
-
-def _extend_left(doc: Doc, head: int, limit: int) -> int:
-    """Walk left from a role noun over its modifiers; return the first title token."""
-    first = head
-    j = head - 1
-    while j >= max(limit, 0) and _modifies(doc, j):
-        first = j
-        j -= 1
-        if doc[first].text == "-" and j >= 0 and doc[j].is_alpha:  # "then-Secretary"
-            first = j
-            j -= 1
-    return first
-
-
-def _modifies(doc: Doc, j: int) -> bool:
-    """Whether token `j` can sit inside a title: an adjective, a noun or name, an inner hyphen."""
-    tok = doc[j]
-    if tok.is_space or tok.ent_type_ in _NUMERIC or tok.like_num:
-        return False
-    if tok.text == "-":
-        return not tok.whitespace_ and j > 0 and not doc[j - 1].whitespace_
-    if tok.is_punct or tok.tag_ in {"NNS", "POS"} or tok.dep_ == "poss":
-        return False
-    if tok.pos_ == "NOUN" and tok.is_lower and not is_role(tok):
-        return tok.dep_ in {"compound", "nmod", "amod"}  # "campaign manager", not "the way Sen."
-    return tok.pos_ in {"ADJ", "PROPN", "NOUN"} or is_role(tok)
-
-
-def _appos_title(name: Span) -> str | None:
-    """A role in apposition: "Dmitry Peskov, the Kremlin spokesman" or the reverse order."""
-    doc = name.doc
-    for tok in name:
-        for child in tok.children:
-            if child.dep_ == "appos" and child.i >= name.end and is_role(child):
-                return doc[_extend_left(doc, child.i, child.i - _MAX_TITLE) : child.i + 1].text
-    root = name.root
-    if root.dep_ == "appos" and root.head.i < name.start and is_role(root.head):
-        head = root.head.i
-        return doc[_extend_left(doc, head, head - _MAX_TITLE) : head + 1].text
-    return None
-
-
-def _tidy_titles(titles: list[str]) -> list[str]:
-    """Drop a title that a longer one ends with: "President" under "Syrian President"."""
-    folded = [" ".join(t.split()).casefold() for t in titles]
-    return [
-        " ".join(t.split())
-        for t, f in zip(titles, folded, strict=True)
-        if not any(o != f and o.endswith(" " + f) for o in folded)
-    ]
-
-
 # -- organisations and output -----------------------------------------------------------------
 
 
@@ -424,7 +339,7 @@ def _entities(groups: dict[str, _Group]) -> list[Entity]:
             id=f"e{n}",
             name=group.display,
             type=group.fixed_type or (group.votes.most_common(1)[0][0] if group.votes else "MISC"),
-            titles=_tidy_titles(group.titles),
+            titles=tidy_titles(group.titles),
             mentions=[group.mentions[s] for s in sorted(group.mentions)],
         )
         for n, group in enumerate(ordered, start=1)

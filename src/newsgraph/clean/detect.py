@@ -12,8 +12,45 @@ _WORD = re.compile(r"\w+")
 # The commonest English function words: enough to tell English prose from other
 # languages without a language-identification model.
 _ENGLISH = frozenset(
-    "the of and to a in is that for it on was with as by at from he his be are this have "
-    "has said not but they an which were been their its who will would".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "he",
+        "his",
+        "be",
+        "are",
+        "this",
+        "have",
+        "has",
+        "said",
+        "not",
+        "but",
+        "they",
+        "an",
+        "which",
+        "were",
+        "been",
+        "their",
+        "its",
+        "who",
+        "will",
+        "would",
+    ]
 )
 
 
@@ -30,7 +67,7 @@ def detect_kind(text: str) -> InputKind:
 
 
 def guess_language(text: str) -> str | None:
-    """"en" when English function words are common enough, else unknown (None)."""
+    """ "en" when English function words are common enough, else unknown (None)."""
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if len(words) < 20:
         return None

@@ -2,9 +2,9 @@
 
 trafilatura in precision mode finds the body and the metadata. This module adds
 what it leaves to us: the body as typed parts in reading order, the rest of a body
-that the page splits across containers, figure captions, and generic rules for page
-furniture (share prompts, newsletter boxes, bylines, the title repeated) that lift
-the benchmark F1 above trafilatura's own (`benchmarks/extraction.py`).
+that the page splits across containers and figure captions. The generic rules for page
+furniture (share prompts, newsletter boxes, bylines, the title repeated) that lift the
+benchmark F1 above trafilatura's own (`benchmarks/extraction.py`) are in `furniture.py`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import Literal
 
 from lxml import etree
 from lxml.etree import _Element
@@ -24,13 +23,13 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newsgraph.clean.assemble import normalise_space
-from newsgraph.model import Author, BlockKind, Page, Removed, RemovedKind
+from newsgraph.clean.furniture import Part, filter_boilerplate, word_key
+from newsgraph.model import Author, Page, Removed
 
 # trafilatura logs every page it gives up on; an empty result is our caller's warning.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-Part = tuple[BlockKind, str]
 # a part and where its element sits in the page's document order, when known
 _Located = tuple[Part, int | None]
 
@@ -173,11 +172,11 @@ class _PageIndex:
         for n, elem in enumerate(self.elements):
             self.order[elem] = n
             if elem.tag in _MATCHED_TAGS:
-                self.by_key.setdefault(_key(elem.text_content()), []).append(elem)
+                self.by_key.setdefault(word_key(elem.text_content()), []).append(elem)
 
     def position(self, text: str) -> int | None:
         """Document position of the first element with exactly these words."""
-        found = self.by_key.get(_key(text))
+        found = self.by_key.get(word_key(text))
         return self.order[found[0]] if found else None
 
 
@@ -206,7 +205,7 @@ def _split_body_rest(index: _PageIndex, located: list[_Located]) -> list[_Locate
         elem.getparent()
         for (kind, text), _ in located
         if len(text) >= 80
-        for elem in index.by_key.get(_key(text), [])[:1]
+        for elem in index.by_key.get(word_key(text), [])[:1]
         if elem.tag == "p"
     )
     if not parents:
@@ -217,7 +216,7 @@ def _split_body_rest(index: _PageIndex, located: list[_Located]) -> list[_Locate
     scope = scope.getparent() if scope is not None else None
     if container is None or not cls or hits < 2 or scope is None:
         return []
-    known = {_key(text) for (_, text), _ in located}
+    known = {word_key(text) for (_, text), _ in located}
     rest: list[_Located] = []
     for other in scope.iter(container.tag):
         if other.get("class") == cls and not _nested(other, container):
@@ -239,7 +238,7 @@ def _container_parts(elem: _Element, known: set[str], index: _PageIndex) -> Iter
             continue
         text = _clean_text(sub.text_content())
         linked = sum(len(a.text_content()) for a in sub.iter("a"))
-        if text and _key(text) not in known and linked <= 0.5 * len(text):
+        if text and word_key(text) not in known and linked <= 0.5 * len(text):
             yield ("paragraph" if sub.tag == "p" else "heading", text), index.order.get(sub)
 
 
@@ -274,166 +273,19 @@ def _with_captions(index: _PageIndex, located: list[_Located]) -> list[_Located]
     out: list[_Located] = []
     for elem in index.tree.iter("figcaption"):
         text = _clean_text(" ".join(elem.itertext()))
-        key = _key(text)
+        key = word_key(text)
         pos = index.order[elem]
         if key and key not in seen and lo <= pos <= hi:
             seen.add(key)
             out.append((("caption", text), pos))
     # a body paragraph with a caption's words is that caption, kept where it is
-    in_body = {_key(text) for (kind, text), _ in located if kind == "paragraph"} & seen
+    in_body = {word_key(text) for (kind, text), _ in located if kind == "paragraph"} & seen
     located = [
-        (("caption", text) if kind == "paragraph" and _key(text) in in_body else (kind, text), at)
+        (("caption" if kind == "paragraph" and word_key(text) in in_body else kind, text), at)
         for (kind, text), at in located
     ]
-    return _merge(located, [c for c in out if _key(c[0][1]) not in in_body])
+    return _merge(located, [c for c in out if word_key(c[0][1]) not in in_body])
 
-
-def filter_boilerplate(
-    parts: list[Part], title: str | None = None, authors: list[Author] | None = None
-) -> tuple[list[Part], list[Removed]]:
-    """Sort the body's lines into article text, captions and recorded furniture.
-
-    Works line by line because one extracted block often holds a title, byline and date
-    separated by line breaks. Headings left at the end with nothing under them are the
-    titles of related articles.
-    """
-    title_words = _key(title or "").split()
-    names = {_key(a.name) for a in authors or []}
-    kept: list[Part] = []
-    removed: list[Removed] = []
-    for kind, raw in parts:
-        if kind == "caption":
-            kept.append((kind, raw))
-            continue
-        lines: list[str] = []
-        for line in _CLICK_TO_TWEET.sub("", raw).split("\n"):
-            why = _line_kind(line, title_words, names)
-            if why == "caption":
-                kept.append(("caption", line))
-            elif why is not None:
-                removed.append(Removed(why, line))
-            elif line.strip():
-                lines.append(line)
-        if lines:
-            kept.append((kind, "\n".join(lines)))
-    last = max((n for n, (kind, _) in enumerate(kept) if kind == "paragraph"), default=-1)
-    removed.extend(
-        Removed("navigation", text) for kind, text in kept[last + 1 :] if kind == "heading"
-    )
-    return [p for n, p in enumerate(kept) if n <= last or p[0] != "heading"], removed
-
-
-def _line_kind(
-    line: str, title_words: list[str], names: set[str]
-) -> RemovedKind | Literal["caption"] | None:
-    """What one line is when it is not article text: furniture of some kind, or a caption."""
-    words = _key(line).split()
-    if not words:
-        return None
-    if len(words) <= 40 and _same_words(words, title_words):
-        return "duplicate"
-    if " ".join(words) in names or (len(words) <= 8 and _BYLINE.match(line)):
-        return "byline"
-    if len(words) <= 10 and _is_date(words):
-        return "byline"
-    if len(words) <= 40 and _CREDIT.search(line):
-        return "caption"
-    for kind, max_words, pattern in _RULES:
-        if len(words) <= max_words and pattern.search(line):
-            return kind
-    return None
-
-
-def _same_words(words: list[str], title_words: list[str]) -> bool:
-    """Whether a line restates the title (allowing a site name added to either)."""
-    if not title_words:
-        return False
-    common = len(set(words) & set(title_words))
-    return common >= 0.9 * len(set(words)) and common >= 0.6 * len(set(title_words))
-
-
-def _is_date(words: list[str]) -> bool:
-    """Whether a line's words are only a date and time ("Monday, November 18, 2019 10:02")."""
-    digits = {w for w in words if w.isdigit()}
-    named = set(words) - digits
-    return bool(digits) and bool(named & _MONTHS) and named <= _DATE_WORDS
-
-
-def _key(text: str) -> str:
-    """Comparison key: the words, lower-cased, without punctuation."""
-    return " ".join(_WORD.findall(text.casefold()))
-
-
-_WORD = re.compile(r"\w+")
-_CLICK_TO_TWEET = re.compile(r"\s*\bclick to tweet\s*$", re.IGNORECASE)
-_NAME = r"[A-Z][\w.'\-]*"
-_BYLINE = re.compile(rf"^\s*(?i:by|von|par|por)\s+{_NAME}(\s+((?i:and)\s+)?{_NAME})*\s*$")
-# fmt: off
-_MONTHS = frozenset({
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december"
-})
-_DATE_WORDS = _MONTHS | frozenset({
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "am", "pm", "gmt", "utc", "est", "edt", "pst",
-    "pdt", "bst", "cet", "updated", "published", "posted", "on", "at", "st", "nd", "rd", "th"
-})
-# fmt: on
-# a caption: text with a copyright sign, or a sentence closed by a parenthesised credit
-_CREDIT = re.compile(
-    r"\u00a9|\w.*\((photo|image|picture)?\s*(credit|courtesy|source)s?\s*:[^)]*\)\W*$",
-    re.IGNORECASE,
-)
-# Page furniture, recognised by what a line says rather than by site. A rule holds
-# for lines of at most `max_words` words; longer ones are taken to be article text.
-_RULES: list[tuple[RemovedKind, int, re.Pattern[str]]] = [
-    (
-        "navigation",
-        40,
-        re.compile(
-            r"^\W*(read|see) (more|also)\b\W*[:\-\u2013\u2014|]"
-            r"|^\W*(related|more|also read|recommended)( (articles?|stories|coverage|reading))?\s*:"
-            r"|^most (read|popular|viewed|shared)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "notice",
-        60,
-        re.compile(
-            r"\b(sign up|subscribe|subscribing|register)\b.{0,80}\b(newsletter|inbox)\b"
-            r"|\bnewsletter\b.{0,80}\b(sign up|subscribe|inbox)\b"
-            r"|\bdelivered\b.{0,30}\b(inbox|letterbox|door)\b"
-            r"|\b(follow|like) (us|him|her|them|me|@\w+|[A-Z][\w .\-]{0,60}?) on "
-            r"(twitter|facebook|instagram|linkedin)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("notice", 30, re.compile(r"^(\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)),
-    ("notice", 60, re.compile(r"^(additional )?(reporting|writing|editing) by\b", re.IGNORECASE)),
-    (
-        "widget",
-        20,
-        re.compile(
-            r"^\[(\w+)\b[^\]]*\].*\[/\1\]$"
-            r"|^\d*\s*comments?$|^(tell us|let us know) what you think\b"
-            r"|^(leave|post|add) a (comment|reply)\b"
-            r"|^share (this( article| story| post| page)?|on \w+|via \w+)\W*$"
-            r"|^(advertisement|advertising|sponsored)$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "widget",
-        8,
-        re.compile(
-            r"^\d+\s*(min|mins|minutes?|minutos?|minuten)\.?\s*(read|de leitura|de lectura)\b"
-            r"|^(reading time|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture)\b",
-            re.IGNORECASE,
-        ),
-    ),
-]
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 # degrees and suffixes that follow a name after a comma ("Ilana Muhlstein, MS, RDN")

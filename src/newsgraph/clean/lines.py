@@ -34,6 +34,7 @@ _CHROME = re.compile(
 )
 _SEPARATORS = re.compile(r"[|•·»›▸►]")
 _QUOTES = re.compile(r"[\"“”«»„]")
+_LIST_ITEM = re.compile(r"^(\d{1,3}[.)]|[-–—•*·▪◦]|[a-z][.)])\s")
 
 LONG_LINE = 20  # words: a line this long is usually prose
 
@@ -70,7 +71,23 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _own(line: Line, counts: Counter[str], prev: str, nxt: str) -> list[float]:
+def function_words(texts: list[str]) -> frozenset[str]:
+    """The page's own function words: the commonest short words of its prose-like lines.
+
+    Prose is full of "the", "of", "de", "und"; menus and teasers are not. Taking
+    them from the page itself works in any language without a word list.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        if len(words) >= 10:
+            counts.update(w for w in words if len(w) <= 4 and w.isalpha())
+    return frozenset(w for w, _ in counts.most_common(30))
+
+
+def _own(
+    line: Line, counts: Counter[str], prev: str, nxt: str, common: frozenset[str]
+) -> list[float]:
     text = line.text
     words = _WORD.findall(text)
     n = len(words)
@@ -96,10 +113,12 @@ def _own(line: Line, counts: Counter[str], prev: str, nxt: str) -> list[float]:
         float(bool(_QUOTES.search(text))),
         text.count(",") / (n + 1),
         float(n >= LONG_LINE),
+        float(bool(_LIST_ITEM.match(text))),
+        sum(w.lower() in common for w in words) / n if n else 0.0,
     ]
 
 
-OWN_FEATURES = 18
+OWN_FEATURES = 20
 
 
 def line_features(lines: list[Line]) -> list[list[float]]:
@@ -108,8 +127,15 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         return []
     counts = Counter(line.text for line in lines)
     texts = [line.text for line in lines]
+    common = function_words(texts)
     own = [
-        _own(line, counts, texts[i - 1] if i else "", texts[i + 1] if i + 1 < len(texts) else "")
+        _own(
+            line,
+            counts,
+            texts[i - 1] if i else "",
+            texts[i + 1] if i + 1 < len(texts) else "",
+            common,
+        )
         for i, line in enumerate(lines)
     ]
     nwords = [len(_WORD.findall(t)) for t in texts]
@@ -124,7 +150,7 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         row = list(own[i])
         for d in (-2, -1, 1, 2):
             j = i + d
-            row += own[j][:3] + [own[j][-1]] if 0 <= j < len(lines) else blank[:4]
+            row += own[j][:3] + own[j][-2:] if 0 <= j < len(lines) else blank[:5]
         for w in (3, 10):
             lo, hi = max(0, i - w), min(len(lines), i + w + 1)
             window = nwords[lo:hi]
@@ -161,7 +187,9 @@ def core_span(lines: list[Line], probs: list[float], threshold: float = 0.5) -> 
     return best_span
 
 
-def context_features(lines: list[Line], probs: list[float]) -> list[list[float]]:
+def context_features(
+    lines: list[Line], probs: list[float], feats: list[list[float]]
+) -> list[list[float]]:
     """Second-pass features: a line's first-pass score and its neighbours' scores.
 
     A list item or a subheading looks like chrome on its own but sits between
@@ -171,9 +199,12 @@ def context_features(lines: list[Line], probs: list[float]) -> list[list[float]]
     n = len(lines)
     first, last = core_span(lines, probs)
     confident = [i for i, p in enumerate(probs) if p >= 0.8]
+    topic = _topic_overlap(lines, probs)
     rows = []
     for i, p in enumerate(probs):
-        row = [p, float(first <= i <= last)]
+        row = [*feats[i][:OWN_FEATURES], p, float(first <= i <= last), topic[i]]
+        seen = sum(1 for j in confident if j < i)
+        row += [float(0 < seen < len(confident)), seen / (len(confident) or 1)]
         row.append(math.log1p(max(0, first - i)))
         row.append(math.log1p(max(0, i - last)))
         for w in (2, 5, 12):
@@ -185,3 +216,29 @@ def context_features(lines: list[Line], probs: list[float]) -> list[list[float]]
         row.append(i / n)
         rows.append(row)
     return rows
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) >= 5 and w.isalpha()]
+
+
+def _topic_overlap(lines: list[Line], probs: list[float]) -> list[float]:
+    """How much of a line's vocabulary the rest of the likely body shares.
+
+    Teasers for other stories and off-topic widgets look like prose but talk
+    about something else.
+    """
+    words = [_content_words(line.text) for line in lines]
+    pool: Counter[str] = Counter()
+    for ws, p in zip(words, probs, strict=True):
+        if p >= 0.5:
+            pool.update(set(ws))
+    out = []
+    for ws, p in zip(words, probs, strict=True):
+        if not ws:
+            out.append(0.0)
+            continue
+        own = set(ws)
+        shared = sum(1 for w in own if pool[w] - (p >= 0.5) > 0)
+        out.append(shared / len(own))
+    return out

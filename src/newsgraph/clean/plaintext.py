@@ -10,7 +10,7 @@ import re
 
 from newsgraph.model import Article, Block, BlockKind, Source
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*" )
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _SENT_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 
 

@@ -31,12 +31,11 @@ _WIDGET = re.compile(
 )
 _NOTICE = re.compile(
     r"\b(copyright|©|all rights reserved|cookies?|privacy|terms|legal|law|licen[cs]e|"
-    r"declared|prohibited|permission|reproduc\w+|disclaimer)\b",
+    r"declared|prohibit\w*|permission|reproduc\w+|disclaimer|fines|imprisonment|penalt\w+|"
+    r"liab\w+|undesirable|regulat\w+)\b",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_ABBR = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATES = (
     re.compile(rf"\b({_MONTHS}|{_MONTH_ABBR})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I),
@@ -95,8 +94,8 @@ def _is_heading(lines: list[Line], i: int, body: set[int]) -> bool:
 
 
 def _author_box(lines: list[Line], after: int) -> tuple[int, Author] | None:
-    """An author box after the body: a name on its own line, then a bio starting with it."""
-    for i in range(after, min(len(lines) - 1, after + 12)):
+    """An author box in the later part of the page: a name alone, then a bio starting with it."""
+    for i in range(after, len(lines) - 1):
         name = lines[i].text
         bio = lines[i + 1].text
         if _NAME.match(name) and _words(bio) >= 8:
@@ -132,8 +131,9 @@ def _group(removed: list[Removed]) -> list[Removed]:
 
 def body_probabilities(lines: list[Line], model: dict[str, Any]) -> list[float]:
     """P(body) of each line: a per-line pass, then a pass over the neighbourhood's scores."""
-    first = predict_proba(model["stage1"], line_features(lines))
-    return predict_proba(model["stage2"], context_features(lines, first))
+    feats = line_features(lines)
+    first = predict_proba(model["stage1"], feats)
+    return predict_proba(model["stage2"], context_features(lines, first, feats))
 
 
 def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
@@ -148,7 +148,7 @@ def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
     # Headings sit between paragraphs and score low on their own.
     body |= {i for i in range(first, last + 1) if _is_heading(lines, i, body)}
 
-    box = _author_box(lines, first + 1 if first <= last else 0)
+    box = _author_box(lines, (first + last) // 2 + 1 if first <= last else 0)
     if box is not None:
         name_at, author = box
         page.authors.append(author)
@@ -165,8 +165,11 @@ def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
     body -= set(roles)
 
     title_at = next(
-        (i for i in sorted(range(max(0, first - 40), first), key=lambda k: -_words(lines[k].text))
-         if i not in roles and _is_title(lines[i].text)),
+        (
+            i
+            for i in sorted(range(max(0, first - 40), first), key=lambda k: -_words(lines[k].text))
+            if i not in roles and _is_title(lines[i].text)
+        ),
         None,
     )
     if title_at is not None:

@@ -59,12 +59,22 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     detected = _detect(data)
+    if _mostly_ascii(data):
+        # Too few non-ASCII bytes for statistics to tell cp1252 from its cousins;
+        # browsers assume windows-1252 for undeclared pages, and so do we.
+        detected = "cp1252"
     if detected is not None:
         try:
             return data.decode(detected)
         except UnicodeDecodeError:
             pass
     return data.decode("utf-8", errors="replace")
+
+
+def _mostly_ascii(data: bytes) -> bool:
+    text = _TAG.sub(b" ", data)
+    high = len(text) - len(text.translate(None, bytes(range(128, 256))))
+    return high <= max(8, 0.03 * len(text))
 
 
 def looks_binary(data: bytes) -> bool:

@@ -1,0 +1,279 @@
+"""Analysis speed: the whole of newsgraph against bare spaCy, on the same texts in one run.
+
+    python benchmarks/analysis.py [--limit N] [--part polnear|dumps|both] [--json]
+        [--polnear ../shared/data/polnear/dev/text] [--dumps ../shared/data/extraction-dev/text]
+
+Two sets of texts:
+
+- PolNeAR dev articles, clean text: newsgraph is `analyze(text, input="text")`,
+  which adds block finding and entities to the parse;
+- extraction-dev text dumps (whole rendered pages): newsgraph is `analyze(dump)`,
+  which cleans the page and then analyses the article it found.
+
+Bare spaCy runs the very model newsgraph loads (`load_nlp()`) on the same
+article texts: the PolNeAR texts themselves, and for the dumps the article
+text newsgraph cleaned out of each page. It runs two ways: `nlp.pipe(texts)`,
+the usual batched call, and `nlp(text)` one text at a time, which is how
+`analyze` parses. "× pipe" and "× each" are a row's time over those two, so
+"× each" is what cleaning and entities cost on top of the parse alone. For the
+dumps, cleaning alone (`analyze(dump, entities=False)`) gets a row of its own.
+
+Before anything is timed the model is loaded and `analyze` run once on one
+text of each set (which also loads the text-dump line classifier). Then every
+row runs in a child forked from that warm process, so that its peak RSS
+(`getrusage` in the child: the warm process's resident memory plus what the
+row itself needed) is its own and not the high-water mark of an earlier row.
+Words are `\\w+` tokens of the article text. Skips, with a message and exit
+status 0, when the shared data is absent. Unix only (fork, getrusage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import platform
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import TypeVar
+
+from newsgraph.analyse.nlp import MODEL, load_nlp
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import InputKind
+from newsgraph.pipeline import analyze
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+DEFAULT_POLNEAR = SHARED / "data" / "polnear" / "dev" / "text"
+DEFAULT_DUMPS = SHARED / "data" / "extraction-dev" / "text"
+_WORD = re.compile(r"\w+")
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Timing:
+    """What one measured run took: wall seconds and the peak RSS of its process."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+@dataclass(slots=True)
+class Row:
+    """One system over one set of texts, with the bare spaCy times on the same articles."""
+
+    texts: str
+    system: str
+    articles: int
+    words: int
+    seconds: float
+    peak_rss_mb: float
+    pipe_seconds: float
+    each_seconds: float
+    failed: int = 0
+
+    @property
+    def per_second(self) -> float:
+        """Articles per second."""
+        return self.articles / self.seconds
+
+    @property
+    def words_per_second(self) -> float:
+        """Words of article text per second."""
+        return self.words / self.seconds
+
+    def as_dict(self) -> dict[str, object]:
+        """The row with its rates and ratios, for `--json`."""
+        return {
+            **asdict(self),
+            "articles_per_s": self.per_second,
+            "words_per_s": self.words_per_second,
+            "x_spacy_pipe": self.seconds / self.pipe_seconds,
+            "x_spacy_each": self.seconds / self.each_seconds,
+        }
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size so far, in MB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def measured(run: Callable[[], T]) -> tuple[T, Timing]:
+    """Run `run` in a child forked from this (warm) process: its result, time and peak RSS."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        start = time.perf_counter()
+        result = run()
+        send.send((result, Timing(time.perf_counter() - start, peak_rss_mb())))
+
+    process = context.Process(target=child)
+    process.start()
+    send.close()
+    try:
+        result, timing = receive.recv()
+    except EOFError:
+        raise RuntimeError(f"a benchmark child failed (exit status {process.exitcode})") from None
+    finally:
+        process.join()
+    return result, timing
+
+
+def read_texts(folder: Path, limit: int | None) -> list[str]:
+    """The folder's `*.txt` files in name order, at most `limit` of them."""
+    files = sorted(folder.glob("*.txt"))[:limit]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def count_words(texts: list[str]) -> int:
+    """The number of `\\w+` tokens in all the texts."""
+    return sum(len(_WORD.findall(t)) for t in texts)
+
+
+def analyze_all(
+    texts: list[str], kind: InputKind | None = None, *, entities: bool = True
+) -> tuple[list[str], int]:
+    """`analyze` on every text: the article texts and how many inputs it refused."""
+    articles: list[str] = []
+    failed = 0
+    for text in texts:
+        try:
+            articles.append(analyze(text, input=kind, entities=entities).text)
+        except NewsgraphError:
+            failed += 1
+    return articles, failed
+
+
+def bare_spacy(name: str, articles: list[str]) -> list[Row]:
+    """spaCy alone on the article texts: batched with `nlp.pipe`, and one `nlp(text)` at a time."""
+    nlp = load_nlp()
+    _, pipe = measured(lambda: sum(len(doc) for doc in nlp.pipe(articles)))
+    _, each = measured(lambda: sum(len(nlp(text)) for text in articles))
+    n, words = len(articles), count_words(articles)
+    return [
+        Row(name, system, n, words, t.seconds, t.peak_rss_mb, pipe.seconds, each.seconds)
+        for system, t in (("spaCy nlp.pipe(texts)", pipe), ("spaCy nlp(text) each", each))
+    ]
+
+
+def like(base: Row, system: str, timing: Timing, failed: int) -> Row:
+    """A row for another system on the same articles as `base`."""
+    return Row(
+        base.texts,
+        system,
+        base.articles,
+        base.words,
+        timing.seconds,
+        timing.peak_rss_mb,
+        base.pipe_seconds,
+        base.each_seconds,
+        failed,
+    )
+
+
+def bench_polnear(texts: list[str]) -> list[Row]:
+    """Clean text: bare spaCy, then `analyze(text, input="text")`."""
+    rows = bare_spacy("PolNeAR dev (clean text)", texts)
+    (_, failed), timing = measured(lambda: analyze_all(texts, "text"))
+    return [*rows, like(rows[0], 'newsgraph analyze(text, input="text")', timing, failed)]
+
+
+def bench_dumps(dumps: list[str]) -> list[Row]:
+    """Text dumps: cleaning alone, bare spaCy on the articles it found, then `analyze(dump)`."""
+    (articles, refused), cleaning = measured(lambda: analyze_all(dumps, entities=False))
+    rows = bare_spacy("extraction-dev (text dumps)", articles)
+    (_, failed), whole = measured(lambda: analyze_all(dumps))
+    return [
+        like(rows[0], "newsgraph cleaning only", cleaning, refused),
+        *rows,
+        like(rows[0], "newsgraph analyze(dump)", whole, failed),
+    ]
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a markdown table."""
+    lines = [
+        "| texts | system | articles | words | s | articles/s | words/s | × pipe | × each "
+        "| peak RSS MB |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        failed = f" ({r.failed} refused)" if r.failed else ""
+        lines.append(
+            f"| {r.texts} | {r.system}{failed} | {r.articles} | {r.words:,} | {r.seconds:.2f} "
+            f"| {r.per_second:.1f} | {r.words_per_second:,.0f} | {r.seconds / r.pipe_seconds:.2f} "
+            f"| {r.seconds / r.each_seconds:.2f} | {r.peak_rss_mb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def warm_up(texts: dict[str, list[str]], notes: list[str]) -> None:
+    """Load the model and run `analyze` once per set; drop the dumps if their model is broken."""
+    load_nlp()("Warm-up: the model is loaded before anything is timed.")
+    if texts.get("polnear"):
+        analyze(texts["polnear"][0], input="text")
+    if texts.get("dumps"):
+        try:
+            analyze(texts["dumps"][0])
+        except KeyError as err:  # the packaged text-dump model and its reader disagree
+            notes.append(f"text dumps skipped: the text-dump model has no {err} (being retrained?)")
+            del texts["dumps"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR text folder")
+    parser.add_argument("--dumps", type=Path, default=DEFAULT_DUMPS, help="text-dump folder")
+    parser.add_argument("--limit", type=int, help="at most N texts from each folder")
+    parser.add_argument("--part", choices=["polnear", "dumps", "both"], default="both")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+
+    folders = {"polnear": args.polnear, "dumps": args.dumps}
+    wanted = [part for part in folders if args.part in (part, "both")]
+    texts: dict[str, list[str]] = {}
+    notes: list[str] = []
+    for part in wanted:
+        found = read_texts(folders[part], args.limit) if folders[part].is_dir() else []
+        if found:
+            texts[part] = found
+        else:
+            notes.append(f"{part} skipped: no *.txt texts under {folders[part]}")
+    if not texts:
+        notes.append("no benchmark data (is ../shared next to the repository?): nothing measured")
+
+    if texts:
+        warm_up(texts, notes)
+    rows: list[Row] = []
+    if texts.get("polnear"):
+        rows += bench_polnear(texts["polnear"])
+    if texts.get("dumps"):
+        rows += bench_dumps(texts["dumps"])
+
+    for note in notes:
+        print(note, file=sys.stderr)
+    if args.json:
+        env = {
+            "python": platform.python_version(),
+            "spacy": version("spacy"),
+            "model": MODEL,
+            "machine": platform.machine(),
+            "limit": args.limit,
+        }
+        print(json.dumps({"env": env, "rows": [r.as_dict() for r in rows], "notes": notes}))
+    elif rows:
+        print(f"spaCy {version('spacy')}, {MODEL}, Python {platform.python_version()}\n")
+        print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
