@@ -23,10 +23,16 @@ from pathlib import Path
 
 import trafilatura
 
+from newsgraph.clean.trees import load_model
 from newsgraph.eval.extraction import clean_body, load_truth, read_split_page, score_pages
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "extraction-dev"
 _WORD = re.compile(r"\w+")
+
+# The shipped text-dump model was trained on these very pages, so its score here
+# is a fit, not a measurement; the honest figure is the cross-validated one that
+# train/textdump.py records in the model, printed beside it.
+FIT_ROW = "newsgraph (model trained on these pages: fit, not a score)"
 
 # a system reads one page (HTML or text dump, and its URL) and returns the body
 Extractor = Callable[[str, str | None], str]
@@ -102,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
     if args.input in ("textdump", "both"):
         systems += [
-            ("newsgraph", "text", newsgraph_textdump),
+            (FIT_ROW, "text", newsgraph_textdump),
             ("the whole text dump", "text", whole_dump),
             ("dump lines with ≥ 20 tokens", "text", long_lines),
         ]
@@ -130,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{speed / reference:.2f}" if reference else "–"
         scores = " | ".join(f"{m[k]:.3f}" for k in ("f1", "precision", "recall"))
         print(f"| {name} | {kind} | {scores} | {speed:.1f} | {ratio} |")
+        if name == FIT_ROW:
+            cv = load_model("textdump")["cross_validated"]
+            scores = " | ".join(f"{cv[k]:.3f}" for k in ("f1", "precision", "recall"))
+            print(f"| newsgraph, 5-fold cross-validated by page | text | {scores} | – | – |")
     return 0
 
 

@@ -65,6 +65,92 @@ class Entity:
 
 
 @dataclass(slots=True)
+class TextSpan:
+    """Characters `text[start:end]` of the article, with their text for convenience."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
+        return cls(data["start"], data["end"], data["text"])
+
+
+@dataclass(slots=True)
+class Party:
+    """Who speaks or is spoken to: the words in the text and the entity they resolve to.
+
+    `entity` is the id of an `Entity` of the article, or None for an anonymous
+    source ("a European diplomat"), whose description is kept in `span`.
+    """
+
+    span: TextSpan
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.span.to_dict(), "entity": self.entity}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Party:
+        return cls(TextSpan.from_dict(data), data.get("entity"))
+
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attributed statement: who said what, through which cue, to whom, how hedged.
+
+    `within` is the id of the quote this one is reported inside (nested
+    attribution: the White House said that Obama "underscored that ...").
+    """
+
+    id: str
+    kind: QuoteKind
+    content: TextSpan
+    cue: TextSpan | None = None
+    speaker: Party | None = None
+    addressee: Party | None = None
+    hedges: list[TextSpan] = field(default_factory=list)
+    within: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "hedges": [h.to_dict() for h in self.hedges],
+            "within": self.within,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        def opt(key: str) -> dict[str, Any] | None:
+            value: dict[str, Any] | None = data.get(key)
+            return value
+
+        cue, speaker, addressee = opt("cue"), opt("speaker"), opt("addressee")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            content=TextSpan.from_dict(data["content"]),
+            cue=TextSpan.from_dict(cue) if cue else None,
+            speaker=Party.from_dict(speaker) if speaker else None,
+            addressee=Party.from_dict(addressee) if addressee else None,
+            hedges=[TextSpan.from_dict(h) for h in data.get("hedges", [])],
+            within=data.get("within"),
+        )
+
+
+@dataclass(slots=True)
 class Source:
     """Where the article came from and how its input was read."""
 
@@ -88,9 +174,9 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    # Filled by later stages (attribution, time, quantities, events); their item
-    # types join this module when those stages land.
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Filled by later stages (time, quantities, events); their item types join
+    # this module when those stages land.
     timexes: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -136,7 +222,7 @@ class Article:
                 }
                 for e in self.entities
             ],
-            "quotes": list(self.quotes),
+            "quotes": [q.to_dict() for q in self.quotes],
             "timexes": list(self.timexes),
             "quantities": list(self.quantities),
             "events": list(self.events),
@@ -168,7 +254,7 @@ class Article:
                 )
                 for e in data.get("entities", [])
             ],
-            quotes=list(data.get("quotes", [])),
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             timexes=list(data.get("timexes", [])),
             quantities=list(data.get("quantities", [])),
             events=list(data.get("events", [])),
