@@ -11,7 +11,18 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
-from newsgraph.model import Article, Author, Block, Entity, Mention, Removed, Source
+from newsgraph.model import (
+    Article,
+    Author,
+    Block,
+    Entity,
+    Mention,
+    Party,
+    Quote,
+    Removed,
+    Source,
+    TextSpan,
+)
 from newsgraph.schema import check_offsets, load_schema, validate_article
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "json-contract.md"
@@ -74,6 +85,68 @@ def make_article() -> Article:
     )
 
 
+QUOTED = (
+    'The Kremlin said Putin "underscored that the mission was accomplished."',
+    "The troops may reportedly return, a European diplomat told Reuters.",
+)
+
+
+def _at(text: str, needle: str, after: str = "") -> TextSpan:
+    start = text.index(needle, text.index(after) if after else 0)
+    return TextSpan(start, start + len(needle), needle)
+
+
+def make_quoted_article() -> Article:
+    """The article with two more paragraphs and their statements, one nested in another."""
+    article = make_article()
+    for para in QUOTED:
+        article.text += "\n\n"
+        article.blocks.append(Block("paragraph", len(article.text), len(article.text) + len(para)))
+        article.text += para
+    text = article.text
+    kremlin = _at(text, "Kremlin", "The Kremlin said")
+    article.entities.append(
+        Entity("e4", "Kremlin", "ORG", [], [Mention(kremlin.start, kremlin.end, kremlin.text)])
+    )
+    putin = _at(text, "Putin", "said Putin")
+    article.entities[0].mentions.append(Mention(putin.start, putin.end, putin.text))
+    article.quotes = [
+        Quote(
+            "q1",
+            "indirect",
+            _at(text, "to start the withdrawal"),
+            cue=_at(text, "told"),
+            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
+            addressee=Party(_at(text, "Sergei Shoigu", "Putin told"), "e2"),
+        ),
+        Quote(
+            "q2",
+            "mixed",
+            _at(text, 'Putin "underscored that the mission was accomplished."'),
+            cue=_at(text, "said", "The Kremlin said"),
+            speaker=Party(kremlin, "e4"),
+        ),
+        Quote(
+            "q3",
+            "indirect",
+            _at(text, "that the mission was accomplished"),
+            cue=_at(text, "underscored"),
+            speaker=Party(putin, "e1"),
+            within="q2",
+        ),
+        Quote(
+            "q4",
+            "indirect",
+            _at(text, "The troops may reportedly return"),
+            cue=_at(text, "told", "diplomat"),
+            speaker=Party(_at(text, "a European diplomat")),
+            addressee=Party(_at(text, "Reuters")),
+            hedges=[_at(text, "may", "The troops"), _at(text, "reportedly")],
+        ),
+    ]
+    return article
+
+
 def test_schema_is_valid_draft_2020_12() -> None:
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
@@ -91,7 +164,12 @@ def test_every_property_is_documented() -> None:
         if isinstance(node.get("items"), dict):
             walk(node["items"], f"{where}[]")
 
-    walk(load_schema(), "$")
+    schema = load_schema()
+    walk(schema, "$")
+    for name, definition in schema.get("$defs", {}).items():
+        if "description" not in definition:
+            missing.append(f"$defs.{name}")
+        walk(definition, f"$defs.{name}")
     assert missing == []
 
 
@@ -122,8 +200,21 @@ def test_from_dict_round_trip() -> None:
     assert Article.from_dict(data).to_dict() == data
 
 
+def test_article_with_quotes_validates_and_round_trips() -> None:
+    data = make_quoted_article().to_dict()
+    validate_article(data)
+    assert check_offsets(data) == []
+    assert data["quotes"][3]["speaker"] == {
+        "start": data["text"].index("a European"),
+        "end": data["text"].index("a European") + len("a European diplomat"),
+        "text": "a European diplomat",
+        "entity": None,
+    }
+    assert Article.from_dict(json.loads(json.dumps(data))).to_dict() == data
+
+
 def _broken(change: str) -> dict[str, Any]:
-    data = copy.deepcopy(make_article().to_dict())
+    data = copy.deepcopy(make_quoted_article().to_dict())
     if change == "missing key":
         del data["text"]
     elif change == "block kind":
@@ -142,6 +233,20 @@ def _broken(change: str) -> dict[str, Any]:
         data["entities"][0]["salience"] = 0.9
     elif change == "source input":
         data["source"]["input"] = "pdf"
+    elif change == "quote kind":
+        data["quotes"][0]["kind"] = "paraphrase"
+    elif change == "quote missing hedges":
+        del data["quotes"][0]["hedges"]
+    elif change == "quote extra key":
+        data["quotes"][0]["confidence"] = 0.8
+    elif change == "speaker without entity":
+        del data["quotes"][3]["speaker"]["entity"]
+    elif change == "hedge extra key":
+        data["quotes"][3]["hedges"][0]["entity"] = None
+    elif change == "content null":
+        data["quotes"][0]["content"] = None
+    elif change == "cue offset":
+        data["quotes"][0]["cue"]["start"] = -3
     return data
 
 
@@ -157,6 +262,13 @@ def _broken(change: str) -> dict[str, Any]:
         "date",
         "entity extra key",
         "source input",
+        "quote kind",
+        "quote missing hedges",
+        "quote extra key",
+        "speaker without entity",
+        "hedge extra key",
+        "content null",
+        "cue offset",
     ],
 )
 def test_invalid_objects_fail(change: str) -> None:
@@ -187,9 +299,56 @@ def test_check_offsets_catches_out_of_range() -> None:
     assert [p.split(":")[0] for p in problems] == ["blocks[3]", "entities[2].mentions[0]"]
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("content text", "quotes[0].content: text"),
+        ("hedge range", "quotes[3].hedges[1]: [0, 9999) is not a range"),
+        ("speaker text", "quotes[1].speaker: text 'Kremlin'"),
+        ("unknown entity", "quotes[0].addressee: entity 'e9' is not an entity id"),
+        ("unknown within", "quotes[2].within: 'q7' is not the id of another quote"),
+        ("within itself", "quotes[2].within: 'q3' is not the id of another quote"),
+        ("duplicate id", "quotes[1]: id 'q1' is not unique"),
+        ("cycle", "quotes[1].within: quotes reported inside each other in a cycle"),
+    ],
+)
+def test_check_offsets_checks_quotes(change: str, expected: str) -> None:
+    data = make_quoted_article().to_dict()
+    quotes = data["quotes"]
+    if change == "content text":
+        quotes[0]["content"]["text"] = "to stop the withdrawal"
+    elif change == "hedge range":
+        quotes[3]["hedges"][1].update(start=0, end=9999)
+    elif change == "speaker text":
+        quotes[1]["speaker"]["start"] += 1
+    elif change == "unknown entity":
+        quotes[0]["addressee"]["entity"] = "e9"
+    elif change == "unknown within":
+        quotes[2]["within"] = "q7"
+    elif change == "within itself":
+        quotes[2]["within"] = "q3"
+    elif change == "duplicate id":
+        quotes[1]["id"] = "q1"
+        quotes[2]["within"] = None
+    elif change == "cycle":
+        quotes[1]["within"] = "q3"
+    problems = check_offsets(data)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
 def test_check_offsets_reports_rather_than_raises_on_garbage() -> None:
     assert check_offsets({}) == ["text: missing or not a string"]
     assert check_offsets({"text": "abc", "blocks": [{"start": "0", "end": 2}], "entities": 3})
+    garbage = {
+        "text": "abc",
+        "entities": [{"id": ["x"]}],
+        "quotes": [
+            {"id": ["q"], "content": "abc", "hedges": 5, "within": {"q": 1}},
+            {"id": "q2", "speaker": {"start": 0, "end": 1, "text": "a", "entity": ["e"]}},
+            7,
+        ],
+    }
+    assert len(check_offsets(garbage)) == 2
 
 
 def test_offsets_count_code_points_not_utf16_units() -> None:

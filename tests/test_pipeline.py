@@ -40,6 +40,11 @@ def test_empty_input_is_an_error() -> None:
         newsgraph.analyze("  \n ")
 
 
+def test_input_without_any_letters_is_an_error() -> None:
+    with pytest.raises(InputError, match="no readable text"):
+        newsgraph.analyze("\ufffd\ufffd --- ***")
+
+
 def test_a_page_without_an_article_gets_a_warning() -> None:
     article = newsgraph.analyze("<html><body><nav>Home</nav></body></html>", entities=False)
     assert article.warnings

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article
+
+if TYPE_CHECKING:
+    from newsgraph.eval.polnear import Scores
 
 app = typer.Typer(
     add_completion=False,
@@ -135,7 +138,7 @@ def analyze(
                 article = analyse_one(spec, options)
             except NewsgraphError as exc:
                 failures += 1
-                say("error", f"{spec}: {exc}")
+                say("error", str(exc) if spec in str(exc) else f"{spec}: {exc}")
             else:
                 for warning in article.warnings:
                     say("warning", f"{spec}: {warning}")
@@ -201,6 +204,92 @@ def eval_extraction(
         f"P {scores['precision']:.3f}  R {scores['recall']:.3f}"
     )
     sys.stdout.write(json.dumps({k: round(v, 4) for k, v in scores.items()}) + "\n")
+
+
+@eval_app.command("polnear")
+def eval_polnear(
+    data: Annotated[
+        Path, typer.Argument(help="The PolNeAR folder: <split>/text and <split>/attributions.")
+    ],
+    split: Annotated[str, typer.Option(help="train, dev or test.")] = "dev",
+    pred_out: Annotated[
+        Path | None, typer.Option(help="Write predictions as JSONL for score_quotes.py.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N articles of the split.")
+    ] = None,
+) -> None:
+    """Quote attribution P/R/F1 on PolNeAR, scored as ../shared/eval/score_quotes.py does.
+
+    The table goes to stderr; stdout gets one JSON line with every score.
+    """
+    from newsgraph.eval.polnear import evaluate, open_split
+
+    try:
+        found = open_split(data, split, limit)
+    except (NewsgraphError, OSError) as exc:
+        raise fail(str(exc)) from None
+    try:
+        out = pred_out.open("w", encoding="utf-8") if pred_out is not None else None
+    except OSError as exc:
+        raise fail(f"cannot write {pred_out}: {exc.strerror or exc}") from None
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=stderr,
+            transient=True,
+        ) as progress:
+            task = progress.add_task(f"PolNeAR {split}", total=len(found.ids))
+            scores = evaluate(found, pred_out=out, advance=lambda _: progress.advance(task))
+    except (NewsgraphError, OSError, ValueError) as exc:
+        raise fail(str(exc), 1) from None
+    finally:
+        if out is not None:
+            out.close()
+    for failure in scores.failed:
+        say("warning", f"analysis failed, scored as no quotes: {failure}")
+    _print_polnear(scores)
+    sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+
+
+def _print_polnear(scores: Scores) -> None:
+    """The scores as two Rich tables on stderr: metrics, then gold recall by kind."""
+    from rich.table import Table
+
+    table = Table(
+        title=f"PolNeAR {scores.split}: {scores.articles} articles, {scores.gold} attributions",
+        title_justify="left",
+    )
+    for name in ("metric", "P", "R", "F1", "pred hit/total", "gold hit/total"):
+        table.add_column(name, justify="left" if name == "metric" else "right")
+    for name, score in scores.metrics.items():
+        if score is None:
+            table.add_row(name, "n/a", "n/a", "n/a", "", "")
+            continue
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"[bold]{score.f1:.3f}[/]",
+            f"{score.pred[0]}/{score.pred[1]}",
+            f"{score.gold[0]}/{score.gold[1]}",
+        )
+    kinds = Table(title="content recall by gold kind", title_justify="left")
+    for name in ("kind", "gold", "exact", "any", "overlap"):
+        kinds.add_column(name, justify="left" if name == "kind" else "right")
+    for kind, recall in scores.recall.items():
+        kinds.add_row(
+            kind,
+            str(recall.n_gold),
+            f"{recall.exact:.3f}",
+            f"{recall.any:.3f}",
+            f"{recall.overlap:.3f}",
+        )
+    stderr.print(table)
+    stderr.print(kinds)
 
 
 def main() -> None:

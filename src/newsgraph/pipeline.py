@@ -73,9 +73,11 @@ def analyse(article: Article) -> Article:
     """The analysis stages, on one parse of the article text."""
     from newsgraph.analyse.entities import find_entities
     from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import find_quotes
 
     doc = parse(article.text)
     article.entities = find_entities(article, doc)
+    article.quotes = find_quotes(article, doc)
     return article
 
 
@@ -99,6 +101,8 @@ def analyze(
         text = decode_bytes(page, content_type) if isinstance(page, bytes) else page
         if not text.strip():
             raise InputError("the input is empty")
+        if not any(c.isalnum() for c in text[:100_000]):
+            raise InputError("the input holds no readable text")
         kind = input or detect_kind(text)
         if kind != "html" and len(text) > MAX_TEXT_CHARS:
             raise InputError(f"the text is too long for one article ({len(text):,} characters)")

@@ -93,7 +93,7 @@ def test_empty_and_blank_dumps_give_an_empty_page() -> None:
 
 def test_the_shipped_model_records_an_honest_cross_validated_score() -> None:
     cv = load_model("textdump")["cross_validated"]
-    assert cv["f1"] >= 0.90
+    assert cv["f1"] >= 0.925
 
 
 def test_extraction_dev_regression_gate() -> None:

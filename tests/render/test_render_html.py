@@ -7,7 +7,18 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsgraph.model import Article, Author, Block, Entity, Mention, Removed, Source
+from newsgraph.model import (
+    Article,
+    Author,
+    Block,
+    Entity,
+    Mention,
+    Party,
+    Quote,
+    Removed,
+    Source,
+    TextSpan,
+)
 from newsgraph.render.html import to_html
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
@@ -176,7 +187,7 @@ def test_header_shows_authors_bios_date_and_site() -> None:
 
 def test_legend_lists_each_entity_once() -> None:
     page = parse(to_html(make_article()))
-    keys = [attrs["data-ent"] or "" for tag, attrs in page.tags if tag == "button"]
+    keys = [attrs.get("data-ent") or "" for tag, attrs in page.tags if tag == "button"]
     assert sorted(keys) == [f"e{i}" for i in range(6)]
 
 
@@ -214,3 +225,216 @@ def test_text_without_layout_or_title_still_renders(blocks: bool) -> None:
     parse(html)
     assert "<p>A plain text article.</p>" in html
     assert "Untitled article" in html
+
+
+# --- statements -------------------------------------------------------------------------
+
+QUOTED = (
+    ("title", "Putin Orders Pullout From Syria"),
+    (
+        "paragraph",
+        'Vladimir Putin said "the task has been accomplished." '
+        "He told Reuters the pullout may reportedly be reversed.",
+    ),
+    ("paragraph", 'The Kremlin said that Putin "underscored that Syria must <b>negotiate</b>."'),
+    ("paragraph", "Assad must go, a European <diplomat> said."),
+)
+
+
+def _at(text: str, needle: str, after: str = "") -> TextSpan:
+    start = text.index(needle, text.index(after) if after else 0)
+    return TextSpan(start, start + len(needle), needle)
+
+
+def make_quoted_article() -> Article:
+    """Statements with a pronoun speaker, hedges, an addressee, nesting, an anonymous source."""
+    article = make_article(*QUOTED)
+    text = article.text
+    article.quotes = [
+        Quote(
+            "q1",
+            "direct",
+            _at(text, '"the task has been accomplished."'),
+            cue=_at(text, "said"),
+            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
+        ),
+        Quote(
+            "q2",
+            "indirect",
+            _at(text, "the pullout may reportedly be reversed"),
+            cue=_at(text, "told"),
+            speaker=Party(_at(text, "He"), "e1"),
+            addressee=Party(_at(text, "Reuters")),
+            hedges=[_at(text, "may"), _at(text, "reportedly")],
+        ),
+        Quote(
+            "q3",
+            "mixed",
+            _at(text, 'that Putin "underscored that Syria must <b>negotiate</b>."'),
+            cue=_at(text, "said", "The Kremlin"),
+            speaker=Party(_at(text, "The Kremlin"), "e3"),
+        ),
+        Quote(
+            "q4",
+            "indirect",
+            _at(text, "Syria must <b>negotiate</b>"),
+            cue=_at(text, "underscored"),
+            speaker=Party(_at(text, "Putin", "that Putin"), "e1"),
+            within="q3",
+        ),
+        Quote(
+            "q5",
+            "indirect",
+            _at(text, "Assad must go"),
+            cue=_at(text, "said", "diplomat"),
+            speaker=Party(_at(text, "a European <diplomat>")),
+        ),
+    ]
+    return article
+
+
+class _Spans(HTMLParser):
+    """Every element with its attributes and the text inside it, nested text included."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, dict[str, str | None], list[str]]] = []
+        self.done: list[tuple[str, dict[str, str | None], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.open.append((tag, dict(attrs), []))
+
+    def handle_endtag(self, tag: str) -> None:
+        name, attrs, parts = self.open.pop()
+        assert name == tag
+        self.done.append((tag, attrs, "".join(parts)))
+
+    def handle_data(self, data: str) -> None:
+        for _, _, parts in self.open:
+            parts.append(data)
+
+
+def spans(html: str, cls: str) -> list[tuple[dict[str, str | None], str]]:
+    """(attributes, text) of the elements whose class list has `cls`, in closing order."""
+    page = _Spans()
+    page.feed(html.split('<article class="text">', 1)[1].split("</article>", 1)[0])
+    return [(a, t) for _, a, t in page.done if cls in (a.get("class") or "").split()]
+
+
+def pieces(html: str, cls: str, quote: str) -> str:
+    """The text of a statement's highlight of one kind, its pieces joined."""
+    return "".join(t for a, t in spans(html, cls) if quote in (a.get("data-q") or "").split())
+
+
+def test_each_statement_its_cue_and_speaker_are_highlighted_distinctly() -> None:
+    article = make_quoted_article()
+    html = to_html(article)
+    parse(html)
+    for k, quote in enumerate(article.quotes):
+        assert pieces(html, "q", f"q{k}") == quote.content.text, quote.id
+        assert quote.cue is not None and pieces(html, "cue", f"q{k}") == quote.cue.text
+        assert quote.speaker is not None
+        assert pieces(html, "spk", f"q{k}") == quote.speaker.span.text
+    assert pieces(html, "hedge", "q1") == "mayreportedly"
+    kinds = {(a.get("class") or "").split()[1] for a, _ in spans(html, "q")}
+    assert kinds == {"q-direct", "q-indirect", "q-mixed"}
+
+
+def test_mentions_stay_highlighted_inside_statements() -> None:
+    article = make_quoted_article()
+    page = parse(to_html(article))
+    expected = sorted(m.text for e in article.entities for m in e.mentions)
+    assert sorted(text for _, text in page.marks) == expected
+
+
+def test_nested_statement_sits_inside_its_parent() -> None:
+    html = to_html(make_quoted_article())
+    inner = next(a for a, _ in spans(html, "q") if a["data-q"] == "q3")
+    outer_text = pieces(html, "q", "q2")
+    assert "underscored that Syria must <b>negotiate</b>" in outer_text
+    assert inner["data-tip"] is not None
+    assert "Reported inside a statement by Kremlin" in inner["data-tip"]
+    assert '<span class="q q-mixed" data-q="q2"' in html.split('data-q="q3"')[0]
+
+
+def test_hover_text_gives_speaker_cue_addressee_and_hedges() -> None:
+    html = to_html(make_quoted_article())
+    tips = {a["data-q"]: a["data-tip"] for a, _ in spans(html, "q")}
+    assert tips["q1"] == (
+        "Vladimir Putin (“He”)\nindirect · cue “told” · to Reuters\nHedged: “may”, “reportedly”"
+    )
+    assert tips["q0"] == "Vladimir Putin\ndirect · cue “said”\nFirm: no hedges found"
+    assert (tips["q4"] or "").startswith("a European <diplomat>\n")
+
+
+def test_statement_text_is_escaped() -> None:
+    html = to_html(make_quoted_article())
+    assert "<b>negotiate" not in html and "<diplomat>" not in html
+    assert "&lt;b&gt;negotiate&lt;/b&gt;" in html
+    assert "a European &lt;diplomat&gt;" in html
+
+
+def test_sidebar_lists_speakers_most_quoted_first() -> None:
+    page = parse(to_html(make_quoted_article()))
+    keys = [a for tag, a in page.tags if tag == "button" and "spk-key" in (a["class"] or "")]
+    assert [a["data-spk"] for a in keys] == ["s0", "s1", "s2"]
+    html = to_html(make_quoted_article())
+    speakers = html.split('<section class="speakers">', 1)[1].split("</section>", 1)[0]
+    names = re.findall(r'<span class="name">(.*?)</span><span class="count">(\d+)', speakers)
+    assert names == [
+        ("Vladimir Putin", "3"),
+        ("Kremlin", "1"),
+        ("“a European &lt;diplomat&gt;”", "1"),
+    ]
+    assert 'class="spk-key anon"' in speakers
+    quote_speakers = {a["data-q"]: a["data-spk"] for a, _ in spans(html, "q")}
+    assert quote_speakers == {"q0": "s0", "q1": "s0", "q2": "s1", "q3": "s0", "q4": "s2"}
+
+
+def test_crossing_highlights_are_split_and_marks_are_never_cut() -> None:
+    article = make_quoted_article()
+    text = article.text
+    putin = text.index("Putin said")  # inside the mention "Vladimir Putin"
+    article.quotes = [
+        # starts inside a mention, ends in the next paragraph: crosses a block and a mention
+        Quote("q1", "indirect", TextSpan(putin, text.index("Kremlin said") + 3, "")),
+        # its hedge runs past its end
+        Quote(
+            "q2",
+            "indirect",
+            _at(text, "the pullout may reportedly"),
+            hedges=[_at(text, "reportedly be")],
+        ),
+    ]
+    article.quotes[0].content.text = text[putin : article.quotes[0].content.end]
+    html = to_html(article)
+    page = parse(html)
+    assert ("e0", "Vladimir Putin") in [(a["data-ent"], t) for a, t in page.marks]
+    assert "Kremlin" in [t for _, t in page.marks]
+    first = [t for a, t in spans(html, "q") if a["data-q"] == "q0"]
+    assert len(first) >= 2  # one piece per block at least
+    assert first[0].startswith("Vladimir Putin said")  # moved to the mention's start
+    assert first[-1] == "The Kremlin"  # moved to the mention's end
+    assert pieces(html, "hedge", "q1") == "reportedly be"
+    assert len([1 for a, _ in spans(html, "hedge") if a["data-q"] == "q1"]) == 2
+
+
+def test_text_is_rendered_once_whatever_the_highlights() -> None:
+    article = make_quoted_article()
+    page = _Spans()
+    page.feed(to_html(article).split('<article class="text">', 1)[1].split("</article>", 1)[0])
+    blocks = [t for tag, _, t in page.done if tag == "p"]
+    assert blocks == [article.text[b.start : b.end] for b in article.blocks[1:]]
+
+
+def test_bad_statements_are_skipped_safely() -> None:
+    article = make_quoted_article()
+    article.quotes[0].content = TextSpan(5, 5000, "out of range")
+    article.quotes[1].within = "q2"
+    article.quotes[2].within = "q2"  # itself
+    article.quotes[1].speaker = Party(TextSpan(-4, 2, "??"), "e404")
+    html = to_html(article)
+    parse(html)
+    assert pieces(html, "q", "q0") == ""
+    assert pieces(html, "q", "q2") == article.quotes[2].content.text

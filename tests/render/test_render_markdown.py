@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.model import Article, Author, Block, Entity, Mention, Removed, Source
+from newsgraph.model import (
+    Article,
+    Author,
+    Block,
+    Entity,
+    Mention,
+    Party,
+    Quote,
+    Removed,
+    Source,
+    TextSpan,
+)
 from newsgraph.render.markdown import to_markdown
 
 TITLE = "Putin's Pullout: Behind Russia's New Syria Surprise"
@@ -143,3 +154,122 @@ def test_table_cells_escape_pipes() -> None:
     article.entities = [Entity("e1", "A|B Holdings", "ORG", [], [])]
     row = next(line for line in to_markdown(article).splitlines() if "Holdings" in line)
     assert "A\\|B Holdings" in row
+
+
+# --- statements -------------------------------------------------------------------------
+
+STATEMENTS = (
+    ("title", TITLE),
+    (
+        "paragraph",
+        'Vladimir Putin said "the task has been accomplished." '
+        "He told Russia's parliament the pullout may reportedly be reversed.",
+    ),
+    ("paragraph", 'The Kremlin said that Putin "underscored that *talks* must go on."'),
+    ("paragraph", "Assad must go, a European diplomat said."),
+)
+
+
+def _at(text: str, needle: str, after: str = "") -> TextSpan:
+    start = text.index(needle, text.index(after) if after else 0)
+    return TextSpan(start, start + len(needle), needle)
+
+
+def make_quoted_article() -> Article:
+    article = make_article(*STATEMENTS)
+    text = article.text
+    article.entities.append(Entity("e4", "Kremlin", "ORG", [], _mentions(text, "Kremlin")))
+    article.quotes = [
+        Quote(
+            "q1",
+            "direct",
+            _at(text, '"the task has been accomplished."'),
+            cue=_at(text, "said"),
+            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
+        ),
+        Quote(
+            "q2",
+            "indirect",
+            _at(text, "the pullout may reportedly be reversed"),
+            cue=_at(text, "told"),
+            speaker=Party(_at(text, "He"), "e1"),
+            addressee=Party(_at(text, "Russia's parliament")),
+            hedges=[_at(text, "may"), _at(text, "reportedly")],
+        ),
+        Quote(
+            "q3",
+            "mixed",
+            _at(text, 'that Putin "underscored that *talks* must go on."'),
+            cue=_at(text, "said", "The Kremlin"),
+            speaker=Party(_at(text, "The Kremlin"), "e4"),
+        ),
+        Quote(
+            "q4",
+            "indirect",
+            _at(text, "that *talks* must go on"),
+            cue=_at(text, "underscored"),
+            speaker=Party(_at(text, "Putin", "that Putin"), "e1"),
+            within="q3",
+        ),
+        Quote(
+            "q5",
+            "indirect",
+            _at(text, "Assad must go"),
+            cue=_at(text, "said", "diplomat"),
+            speaker=Party(_at(text, "a European diplomat")),
+        ),
+    ]
+    return article
+
+
+def _statements(md: str) -> str:
+    return md.split("## Statements\n\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_statements_are_grouped_by_speaker_most_quoted_first() -> None:
+    section = _statements(to_markdown(make_quoted_article()))
+    assert section.startswith(
+        "5 statements (1 direct, 1 mixed, 3 indirect) from 3 speakers; 1 hedged.\n"
+    )
+    headings = [line for line in section.splitlines() if line.startswith("### ")]
+    assert headings == [
+        "### Vladimir Putin",
+        "### Kremlin",
+        "### “a European diplomat” (not linked to an entity)",
+    ]
+
+
+def test_each_statement_gives_kind_cue_addressee_and_hedges() -> None:
+    section = _statements(to_markdown(make_quoted_article()))
+    putin = section.split("### Vladimir Putin\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert putin == [
+        '- *direct*, cue “said”: "the task has been accomplished."',
+        "- *indirect*, as “He”, cue “told”, to Russia's parliament, "
+        "hedged by “may”, “reportedly”: the pullout may reportedly be reversed",
+    ]
+
+
+def test_nested_statements_are_indented_under_their_parent() -> None:
+    section = _statements(to_markdown(make_quoted_article()))
+    kremlin = section.split("### Kremlin\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert kremlin == [
+        '- *mixed*, cue “said”: that Putin "underscored that \\*talks\\* must go on."',
+        "  - **Vladimir Putin**, *indirect*, cue “underscored”: that \\*talks\\* must go on",
+    ]
+    assert section.count("must go on") == 2  # the nested one is not listed again under Putin
+
+
+def test_statements_section_when_there_are_none() -> None:
+    assert "## Statements\n\nNo statements found." in to_markdown(make_article())
+
+
+def test_statement_cycles_and_unknown_parents_do_not_lose_statements() -> None:
+    article = make_quoted_article()
+    article.quotes[0].within = "q2"
+    article.quotes[1].within = "q1"  # a cycle
+    article.quotes[4].within = "q99"  # no such quote: listed at the top
+    article.quotes[4].speaker = None
+    section = _statements(to_markdown(article))
+    assert "### No speaker given\n\n- *indirect*, cue “said”: Assad must go" in section
+    assert section.count("the task has been accomplished") >= 1
+    assert section.count("may reportedly be reversed") >= 1

@@ -24,7 +24,7 @@ _DATE = re.compile(
 )
 # Words that mark page furniture in any news site's chrome. Generic web
 # vocabulary, not strings of any one page.
-_CHROME = re.compile(
+CHROME = re.compile(
     r"\b(cookies?|subscribe|subscription|newsletter|sign (up|in)|log ?in|register|share|"
     r"tweet|follow us|advertisement|advertising|sponsored|read more|click here|"
     r"all rights reserved|copyright|privacy|terms of (use|service)|comments?|"
@@ -104,7 +104,7 @@ def _own(
         digits,
         float(len(_SEPARATORS.findall(text))),
         float(not text[0].isalnum() and text[0] not in "\"“'‘(«"),
-        float(len(_CHROME.findall(text))),
+        float(len(CHROME.findall(text))),
         float(bool(_DATE.search(text))),
         float(counts[text] > 1),
         float(text in (prev, nxt)),
@@ -200,9 +200,24 @@ def context_features(
     first, last = core_span(lines, probs)
     confident = [i for i, p in enumerate(probs) if p >= 0.8]
     topic = _topic_overlap(lines, probs)
+    runs = _low_runs(probs)
+    sizes = [len(_WORD.findall(line.text)) for line in lines]
+    likely = sorted(n for n, p in zip(sizes, probs, strict=True) if p >= 0.5) or [1]
+    typical = max(1, likely[len(likely) // 2])
+    colon = -99
     rows = []
     for i, p in enumerate(probs):
         row = [*feats[i][:OWN_FEATURES], p, float(first <= i <= last), topic[i]]
+        run_start, run_end = runs[i]
+        row += [
+            math.log1p(i - colon),
+            math.log1p(run_end - run_start + 1) if run_start >= 0 else 0.0,
+            float(run_start > 0 and run_end + 1 < n and probs[run_start - 1] >= 0.8
+                  and probs[run_end + 1] >= 0.8),
+            sizes[i] / typical,
+        ]
+        if p >= 0.5 and lines[i].text.endswith(":"):
+            colon = i
         seen = sum(1 for j in confident if j < i)
         row += [float(0 < seen < len(confident)), seen / (len(confident) or 1)]
         row.append(math.log1p(max(0, first - i)))
@@ -241,4 +256,25 @@ def _topic_overlap(lines: list[Line], probs: list[float]) -> list[float]:
         own = set(ws)
         shared = sum(1 for w in own if pool[w] - (p >= 0.5) > 0)
         out.append(shared / len(own))
+    return out
+
+
+def _low_runs(probs: list[float]) -> list[tuple[int, int]]:
+    """For each line, the run of consecutive unlikely (p < 0.5) lines it belongs to.
+
+    A long list inside an article is such a run with likely body on both sides.
+    Lines that are themselves likely get (-1, -1).
+    """
+    out = [(-1, -1)] * len(probs)
+    i = 0
+    while i < len(probs):
+        if probs[i] >= 0.5:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(probs) and probs[j + 1] < 0.5:
+            j += 1
+        for k in range(i, j + 1):
+            out[k] = (i, j)
+        i = j + 1
     return out

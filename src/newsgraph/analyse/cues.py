@@ -1,0 +1,172 @@
+"""Attribution cues: which words report speech or thought, and which words the cue spans.
+
+The words that can introduce an attribution ("said", "told", "according to",
+"claim", "believes", "calls for") and how often each really does were mined
+from PolNeAR train by `train/quotes.py` into `models/quotes.json`: a lexicon
+of cue heads with their counts, the neighbours that join a cue ("has said",
+"called for", "also said"), and a small boosted-tree classifier that decides
+from the parse whether one occurrence of a lexicon word heads an attribution.
+The features are computed here, so training and running share one definition.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.clean.trees import load_model, predict_proba
+
+MODEL_NAME = "quotes"
+THRESHOLD = 0.5  # classifier probability above which a candidate heads a cue
+
+_POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADP": "p", "ADJ": "a", "ADV": "r"}
+_DEPS = (
+    "ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "parataxis",
+    "dobj", "pobj", "nsubj", "prep", "amod", "compound",
+)  # fmt: skip
+_CHILD_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "agent", "prep", "acomp")
+_TAGS = ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB", "NN", "NNS")
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+
+
+def cue_key(tok: Token) -> str:
+    """The lexicon key of a word: lemma and coarse part of speech ("say/v", "claim/n")."""
+    if tok.lower_ == "according":
+        return "according/p"
+    return f"{tok.lemma_.lower()}/{_POS.get(tok.pos_, 'x')}"
+
+
+_FRAME_DEPS = ("ccomp", "xcomp", "dobj", "prep", "nsubj", "nsubjpass", "dative", "acl", "poss")
+
+
+def frame_key(tok: Token) -> str:
+    """The lexicon key with the word's frame: which argument slots it fills ("say/v|ccomp nsubj")."""
+    deps = sorted({c.dep_ for c in tok.children if c.dep_ in _FRAME_DEPS})
+    return cue_key(tok) + "|" + " ".join(deps)
+
+
+@cache
+def model() -> dict[str, Any]:
+    """The committed cue model (lexicon, cue neighbours, classifier)."""
+    return load_model(MODEL_NAME)
+
+
+def lexicon_score(counts: dict[str, list[int]], key: str) -> tuple[float, float]:
+    """Smoothed share of a key's occurrences that head a cue, and its log frequency."""
+    cue, total = counts.get(key, (0, 0))
+    return (cue + 0.1) / (total + 1.0), float(len(str(total)))
+
+
+def features(tok: Token, in_quote: bool, near_quote: int, counts: dict[str, list[int]]) -> list[float]:
+    """The classifier's view of one candidate cue word.
+
+    `in_quote`: the word is inside a quoted passage; `near_quote`: tokens from
+    the word to the nearest quoted passage of its sentence (99: none).
+    """
+    share, freq = lexicon_score(counts, cue_key(tok))
+    frame_share, frame_freq = lexicon_score(counts, frame_key(tok))
+    head_share, _ = lexicon_score(counts, cue_key(tok.head)) if tok.head is not tok else (0.0, 0.0)
+    children = {c.dep_ for c in tok.children}
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    ccomp_that = any(
+        m.dep_ == "mark" and m.lower_ in ("that", "if", "whether")
+        for c in tok.children
+        if c.dep_ == "ccomp"
+        for m in c.children
+    )
+    sent = tok.sent
+    row = [
+        share,
+        freq,
+        frame_share,
+        frame_freq,
+        head_share,
+        float(in_quote),
+        float(min(near_quote, 99)),
+        float(ccomp_that),
+        float(subj is not None and subj.lower_ in _PRONOUNS),
+        float(subj is not None and subj.ent_type_ in _SPEAKER_ENTS),
+        float(subj is not None and subj.pos_ == "PROPN"),
+        float(any(t.lower_ in ("would", "will", "could", "might") for t in tok.children)),
+        float(any(t.dep_ == "neg" for t in tok.children)),
+        (tok.i - sent.start) / max(1, len(sent)),
+        float(tok.i > 0 and tok.nbor(-1).text == ","),
+        float(tok.i + 1 < len(tok.doc) and tok.nbor(1).text in (",", ":")),
+    ]
+    row += [float(tok.pos_ == p) for p in ("VERB", "AUX", "NOUN", "ADP", "ADJ")]
+    row += [float(tok.dep_ == d) for d in _DEPS]
+    row += [float(d in children) for d in _CHILD_DEPS]
+    row += [float(tok.tag_ == t) for t in _TAGS]
+    return row
+
+
+def is_candidate(tok: Token, counts: dict[str, list[int]]) -> bool:
+    """Whether a word is in the lexicon at all (so the classifier looks at it)."""
+    return cue_key(tok) in counts
+
+
+def score(rows: list[list[float]]) -> list[float]:
+    """P(heads an attribution cue) for feature rows, under the committed classifier."""
+    if not rows:
+        return []
+    return predict_proba(model()["classifier"], rows)
+
+
+def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
+    """The words of the cue headed by `tok`: auxiliaries, negation, particles, learned joiners.
+
+    `joiners` maps "lemma|dep word" ("call|prep for"), "dep word" ("advmod also")
+    or "dep" to the share of the time such a child joined a cue in PolNeAR;
+    above one half it joins.
+    """
+    doc = tok.doc
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        return [tok, doc[tok.i + 1]]
+    words = [tok]
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "prt"):
+            words.append(child)
+            continue
+        if _joins(joiners, tok.lemma_.lower(), child) and abs(child.i - tok.i) <= 3:
+            words.append(child)
+    words.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head: "has also said", not "has ... said ... to"
+    lo = hi = words.index(tok)
+    while lo > 0 and words[lo - 1].i >= words[lo].i - 2:
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].i <= words[hi].i + 2:
+        hi += 1
+    return words[lo : hi + 1]
+
+
+def _joins(joiners: dict[str, float], lemma: str, child: Token) -> bool:
+    """Whether the most specific joiner statistic known for this child says it joins."""
+    for key in (f"{lemma}|{child.dep_} {child.lower_}", f"{child.dep_} {child.lower_}", child.dep_):
+        if key in joiners:
+            return joiners[key] > 0.5
+    return False
+
+
+def quote_index(tok_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """For each token start offset, the index of the quoted passage holding it, or -1."""
+    out = [-1] * len(tok_starts)
+    k = 0
+    for i, start in enumerate(tok_starts):
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= start:
+            out[i] = k
+    return out
+
+
+def near_quote(tok: Token, inside: list[int]) -> int:
+    """Tokens from `tok` to the nearest quoted word of its sentence outside `tok`'s own passage."""
+    sent = tok.sent
+    best = 99
+    for i in range(sent.start, sent.end):
+        if inside[i] >= 0 and inside[i] != inside[tok.i]:
+            best = min(best, abs(i - tok.i))
+    return best

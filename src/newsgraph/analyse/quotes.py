@@ -1,0 +1,340 @@
+"""Who said what: direct, indirect and mixed attributions, with cue, speaker, addressee and hedges.
+
+An attribution starts from its cue. Every word of the learned cue lexicon is
+scored by the cue classifier (`cues.py`); for each word that heads a cue the
+parse gives the rest:
+
+- content: the reported clause ("stressed [that the two did not discuss ...]",
+  "that" included as PolNeAR marks it), the clause an "according to" phrase
+  hangs on, the clause a parenthetical "..., he said" interrupts, or the
+  object of a cue like "endorsed" or "called for"; a content that touches a
+  quoted passage grows to the passage's marks;
+- continuations: quoted passages later in the same paragraph with nothing but
+  this attribution's own words between ("'...,' he said. '...'") join its
+  content, and a paragraph that is only a quotation, following a direct
+  quote, continues it;
+- source, addressee and entity: `sources.py`; hedges: `hedges.py`.
+
+A quoted passage without a cue is a scare quote or a title ("mission
+accomplished") and is left alone. Attributions that share words are resolved
+in PolNeAR's way, one attribution per word, except that a cue inside another
+attribution's content is kept as a nested attribution (`within`). Nothing here
+raises on odd text: unbalanced quotation marks just end at the paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse import cues, sources
+from newsgraph.analyse.hedges import find_hedges
+from newsgraph.analyse.quotemarks import Passage, passages
+from newsgraph.model import Article, Party, Quote, QuoteKind, TextSpan
+
+QUOTE_MARKS = "\"“”„‟«»'"
+_CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "acl", "prep", "attr", "oprd", "advcl")
+_NESTED_SHARE = 0.2  # lexicon share above which a word inside a content may cue a nested quote
+_STATEMENT_WORDS = 4  # a quoted passage shorter than this is a fragment, not a continuation
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution being built: token ids of each part, and content pieces as char spans."""
+
+    cue: Token
+    cue_ids: list[int]
+    content: set[int]
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    source: Token | None = None
+    prob: float = 0.0
+
+
+def find_quotes(article: Article, doc: Doc) -> list[Quote]:
+    """Every attribution in the article, in text order. `doc` is the parse of `article.text`."""
+    if not article.text.strip() or doc.text != article.text:
+        return []
+    marks = passages(doc.text)
+    spans = [(p.start, p.end) for p in marks]
+    inside = cues.quote_index([t.idx for t in doc], spans)
+    found = _attributions(doc, marks, inside)
+    found = _resolve_overlaps(found)
+    found += _nested(doc, found, marks, inside)
+    found.sort(key=lambda f: f.pieces[0])
+    _continue_quotes(doc, found, marks, inside)
+    return _to_quotes(article, doc, found)
+
+
+def _attributions(doc: Doc, marks: list[Passage], inside: list[int]) -> list[_Found]:
+    """One attribution per word the classifier takes for a cue head, where a content is found."""
+    counts = cues.model()["lexicon"]
+    joiners = cues.model()["joiners"]
+    cands = [t for t in doc if cues.is_candidate(t, counts)]
+    rows = [cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts) for t in cands]
+    out: list[_Found] = []
+    for tok, prob in zip(cands, cues.score(rows), strict=True):
+        if prob < cues.THRESHOLD:
+            continue
+        cue_toks = cues.cue_tokens(tok, joiners)
+        cue_ids = [t.i for t in cue_toks]
+        content = _content(tok, set(cue_ids))
+        if not content:
+            continue
+        item = _Found(tok, cue_ids, content, prob=prob)
+        item.pieces = _pieces(doc, content, marks, inside)
+        item.source = sources.source_head(tok)
+        if item.source is not None and (
+            item.source.i in content or inside[item.source.i] not in (-1, inside[tok.i])
+        ):
+            item.source = None
+        if item.pieces:
+            out.append(item)
+    return out
+
+
+def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]) -> list[_Found]:
+    """Attributions reported inside another's content: the White House said Obama "underscored that ...".
+
+    PolNeAR never annotates these (each word belongs to one attribution), so
+    the classifier learned to reject them; a plain rule takes them back: a cue
+    word with a subject and a "that" clause inside an accepted content.
+    """
+    counts = cues.model()["lexicon"]
+    taken = {i for f in found for i in f.cue_ids}
+    out: list[_Found] = []
+    for outer in found:
+        for i in sorted(outer.content):
+            tok = doc[i]
+            if i in taken or not cues.is_candidate(tok, counts) or tok.pos_ != "VERB":
+                continue
+            if cues.lexicon_score(counts, cues.cue_key(tok))[0] < _NESTED_SHARE:
+                continue
+            subject = sources.source_head(tok)
+            that = next(
+                (c for c in tok.children if c.dep_ == "ccomp"
+                 and any(m.lower_ == "that" for m in c.children)),
+                None,
+            )  # fmt: skip
+            if subject is None or that is None or subject.i not in outer.content:
+                continue
+            content = {t.i for t in that.subtree if not t.is_space}
+            item = _Found(tok, [t.i for t in cues.cue_tokens(tok, cues.model()["joiners"])], content)
+            item.source = subject
+            item.pieces = _pieces(doc, content, marks, inside)
+            if item.pieces:
+                out.append(item)
+                taken.update(item.cue_ids)
+    return out
+
+
+def _content(cue: Token, cue_ids: set[int]) -> set[int]:
+    """Token ids of what the cue reports, from the parse."""
+    doc = cue.doc
+    if cue.lower_ == "according":
+        host = cue.head
+        if host is cue:
+            return set()
+        return _host_clause(host, cue)
+    for dep in _CONTENT_DEPS:
+        for child in cue.children:
+            if child.dep_ != dep or child.i in cue_ids:
+                continue
+            if dep == "prep":
+                if child.i not in cue_ids and child.i - 1 not in cue_ids:
+                    continue
+                obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                child = obj
+            if dep == "advcl" and not any(m.lower_ in ("as", "that") for m in child.children):
+                continue
+            ids = {t.i for t in child.subtree if not t.is_space}
+            if dep == "dobj":
+                ids |= _object_complements(cue, child)
+            return ids
+    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head is not cue:
+        return _host_clause(cue.head, cue)  # "The task, he said, was fulfilled."
+    return set()
+
+
+def _host_clause(host: Token, aside: Token) -> set[int]:
+    """The sentence clause `host` heads, without the attribution phrase `aside` hangs in it."""
+    skip = {t.i for t in aside.subtree}
+    sent = aside.sent
+    return {
+        t.i
+        for t in host.subtree
+        if t.i not in skip and sent.start <= t.i < sent.end and not t.is_space
+    }
+
+
+def _object_complements(cue: Token, obj: Token) -> set[int]:
+    """What completes an object: "described [her as a liar]", "blamed [Obama for it]"."""
+    ids: set[int] = set()
+    for child in cue.children:
+        if child.i > obj.i and (
+            child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("as", "for"))
+        ):
+            ids |= {t.i for t in child.subtree if not t.is_space}
+    return ids
+
+
+def _pieces(
+    doc: Doc, content: set[int], marks: list[Passage], inside: list[int]
+) -> list[tuple[int, int]]:
+    """The content as one char span, trimmed of edge punctuation and grown to touched passages."""
+    words = sorted(i for i in content if not doc[i].is_punct or inside[i] >= 0)
+    if not words:
+        return []
+    first, last = doc[words[0]], doc[words[-1]]
+    start, end = first.idx, last.idx + len(last)
+    k = inside[first.i]
+    if k >= 0:
+        start = min(start, marks[k].start)
+    k = inside[last.i]
+    if k >= 0:
+        end = max(end, marks[k].end)
+    return [(start, end)]
+
+
+def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
+    """One attribution per content, and no cue inside another's cue or source."""
+    found.sort(key=lambda f: -f.prob)
+    kept: list[_Found] = []
+    for item in found:
+        clash = False
+        for other in kept:
+            own = set(item.cue_ids)
+            if own & set(other.cue_ids) or item.pieces == other.pieces:
+                clash = True
+                break
+            if other.source is not None and own & {t.i for t in other.source.subtree}:
+                clash = True
+                break
+        if not clash:
+            kept.append(item)
+    kept.sort(key=lambda f: f.pieces[0])
+    return kept
+
+
+def _continue_quotes(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]) -> None:
+    """Join neighbouring quoted passages of the same speaker to a direct or mixed attribution.
+
+    A passage joins when nothing but the attribution's own words (its cue
+    clause: cue, source, their modifiers) stand between it and the content
+    ("'...,' said X, the party chairman. '...'", "'...,' he said, '...'"), or,
+    after the content, when it fills a paragraph of its own right after the
+    attribution's paragraph (multi-paragraph quotes).
+    """
+    text = doc.text
+    taken = {(s, e) for f in found for s, e in f.pieces}
+    claimed = {i for f in found for i in f.content} | {i for f in found for i in f.cue_ids}
+    for item in found:
+        if not any(q in text[s:e] for s, e in item.pieces for q in QUOTE_MARKS):
+            continue
+        own = {t.i for t in item.cue.subtree} - item.content
+        if item.source is not None:
+            own |= {t.i for t in item.source.subtree}
+        own |= set(item.cue_ids)
+        others = claimed - own - item.content
+
+        def clear(start: int, end: int) -> bool:
+            gap = doc.char_span(start, end, alignment_mode="expand")
+            return all(
+                t.i in own and t.i not in others
+                for t in (gap or [])
+                if not (t.is_punct or t.is_space) and inside[t.i] < 0
+            )
+
+        end = item.pieces[-1][1]
+        for mark in marks:
+            if mark.start < end or (mark.start, mark.end) in taken:
+                continue
+            if len(text[mark.start : mark.end].split()) < _STATEMENT_WORDS:
+                break
+            if not clear(end, mark.start) and not _own_paragraph(text, end, mark):
+                break
+            item.pieces.append((mark.start, mark.end))
+            taken.add((mark.start, mark.end))
+            end = mark.end
+        start = item.pieces[0][0]
+        for mark in reversed(marks):
+            if mark.end > start or (mark.start, mark.end) in taken:
+                continue
+            if len(text[mark.start : mark.end].split()) < _STATEMENT_WORDS:
+                break
+            if "\n" in text[mark.end : start] or not clear(mark.end, start):
+                break
+            item.pieces.insert(0, (mark.start, mark.end))
+            taken.add((mark.start, mark.end))
+            start = mark.start
+
+
+def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
+    """Whether `mark` opens the paragraph right after the one ending near `end` and fills it."""
+    between = text[end : mark.start]
+    if between.count("\n") == 0 or text[end:mark.start].strip(" \t\n.,;:\"”“'") != "":
+        return False
+    line_end = text.find("\n", mark.end)
+    rest = text[mark.end : line_end if line_end != -1 else len(text)]
+    return not rest.strip()
+
+
+def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
+    """The public records, with speakers resolved, hedges found and nesting recorded."""
+    mentions = sources.Mentions.of(article.entities)
+    text = doc.text
+    quotes: list[Quote] = []
+    previous: Party | None = None
+    for n, item in enumerate(found, start=1):
+        start, end = item.pieces[0][0], item.pieces[-1][1]
+        cue_first, cue_last = doc[item.cue_ids[0]], doc[item.cue_ids[-1]]
+        cue_end = cue_last.idx + len(cue_last)
+        stop = item.content | set(item.cue_ids)
+        speaker = (
+            sources.party(item.source, stop, mentions, previous) if item.source is not None else None
+        )
+        addressee_tok = sources.addressee_head(item.cue, item.content)
+        addressee = (
+            sources.party(addressee_tok, stop, mentions, None) if addressee_tok is not None else None
+        )
+        words = [doc[i] for i in sorted(item.content | set(item.cue_ids))]
+        words += [c for c in item.cue.children if c.dep_ == "advmod"]
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                kind=_kind(text, item.pieces),
+                content=TextSpan(start, end, text[start:end]),
+                cue=TextSpan(cue_first.idx, cue_end, text[cue_first.idx : cue_end]),
+                speaker=speaker,
+                addressee=addressee,
+                hedges=find_hedges(words),
+            )
+        )
+        if speaker is not None:
+            previous = speaker
+    _nest(quotes)
+    return quotes
+
+
+def _kind(text: str, pieces: list[tuple[int, int]]) -> QuoteKind:
+    """Direct when every piece is a quotation, mixed when a quotation is inside, else indirect."""
+    bodies = [text[s:e].strip(" \n\t,.;:") for s, e in pieces]
+    marks = "\"“”„‟«»"
+    if all(b[:1] in marks and b[-1:] in marks for b in bodies if b) or all(
+        b.startswith("''") and b.endswith("''") for b in bodies if b
+    ):
+        return "direct"
+    return "mixed" if any(c in b for b in bodies for c in marks) or "''" in "".join(bodies) else "indirect"
+
+
+def _nest(quotes: list[Quote]) -> None:
+    """Record which quote each quote's cue sits inside (nested attribution)."""
+    for q in quotes:
+        if q.cue is None:
+            continue
+        for outer in quotes:
+            if outer is not q and outer.content.start <= q.cue.start < outer.content.end:
+                q.within = outer.id
+                break

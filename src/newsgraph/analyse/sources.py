@@ -1,0 +1,164 @@
+"""Who speaks and to whom: the source phrase of a cue, and the entity it stands for.
+
+The source is read off the parse: the subject of the cue verb, the subject of
+the verb it is coordinated with or subordinated to ("..., but added"), the
+noun a relative clause hangs on ("Clinton, who said"), the possessor of a cue
+noun ("Assad's claim"), or the object of "according to". The phrase is kept as
+written; the entity is the article entity named by its head word, by an
+apposition ("the spokesman, Dmitry Peskov"), by the person a pronoun points
+back to ("He said" → the person last named as a subject), or by the person
+whose title a role noun repeats ("the spokesman"). An anonymous source ("a
+European diplomat") keeps its words and no entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Entity, Party, TextSpan
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp")
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+_GROUP = frozenset({"they", "we", "it", "them", "their", "its"})
+_ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
+
+
+def source_head(cue: Token) -> Token | None:
+    """The head word of the phrase naming the source of the cue headed by `cue`."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
+            to = cue.doc[cue.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    tok = cue
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return next((c for c in tok.children if c.dep_ == "poss"), None)
+        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def phrase(head: Token, stop: set[int]) -> tuple[int, int]:
+    """Token range [start, end) of the phrase headed by `head`, never entering `stop`."""
+    left, right = head.left_edge.i, head.right_edge.i + 1
+    if any(i in stop for i in range(left, right)):
+        left = right = head.i
+        while left > 0 and head.doc[left - 1].dep_ in ("compound", "amod", "det", "poss") and (
+            left - 1 not in stop
+        ):
+            left -= 1
+        right = head.i + 1
+    doc = head.doc
+    for i in range(head.i - 1, left - 1, -1):  # a source never reaches back over a line break
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    for i in range(head.i + 1, right):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            right = i
+            break
+    while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+@dataclass(slots=True)
+class Mentions:
+    """The article's entity mentions by offset, to find who a phrase names."""
+
+    starts: list[int]
+    spans: list[tuple[int, int, Entity]]
+
+    @classmethod
+    def of(cls, entities: list[Entity]) -> Mentions:
+        spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        return cls([s for s, _, _ in spans], spans)
+
+    def at(self, tok: Token) -> Entity | None:
+        """The entity with a mention covering this word."""
+        k = bisect.bisect_right(self.starts, tok.idx) - 1
+        for s, e, ent in self.spans[max(0, k - 3) : k + 1]:
+            if s <= tok.idx < e:
+                return ent
+        return None
+
+    def last_person_before(self, doc: Doc, offset: int) -> Entity | None:
+        """The person last named before `offset`, preferring a subject of a verb."""
+        k = bisect.bisect_left(self.starts, offset)
+        fallback: Entity | None = None
+        for s, _, ent in reversed(self.spans[max(0, k - 40) : k]):
+            if ent.type != "PERSON":
+                continue
+            tok = doc.char_span(s, s + 1, alignment_mode="expand")
+            root = tok.root if tok is not None else None
+            while root is not None and root.dep_ == "compound":
+                root = root.head
+            if root is not None and root.dep_ in _SUBJECTS:
+                return ent
+            fallback = fallback or ent
+        return fallback
+
+
+def party(head: Token, stop: set[int], mentions: Mentions, previous: Party | None) -> Party:
+    """The source (or addressee) phrase headed by `head`, resolved to an entity where one is named."""
+    doc = head.doc
+    left, right = phrase(head, stop)
+    span = TextSpan(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]), "")
+    span.text = doc.text[span.start : span.end]
+    return Party(span, _entity_of(head, mentions, previous))
+
+
+def _entity_of(head: Token, mentions: Mentions, previous: Party | None) -> str | None:
+    """The entity id a source phrase refers to, or None for an anonymous or unknown source."""
+    if head.lower_ in _PERSONAL:
+        person = mentions.last_person_before(head.doc, head.idx)
+        return person.id if person else None
+    if head.lower_ in _GROUP:
+        return previous.entity if previous is not None else None
+    ent = mentions.at(head)
+    if ent is not None:
+        return ent.id
+    for child in head.children:
+        if child.dep_ == "appos" and (ent := mentions.at(child)) is not None:
+            return ent.id
+    if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
+        return _by_role(head, mentions)
+    return None
+
+
+def _by_role(head: Token, mentions: Mentions) -> str | None:
+    """ "the spokesman": the person last named before, whose titles hold the role noun."""
+    k = bisect.bisect_left(mentions.starts, head.idx)
+    word = head.lower_
+    for _, _, ent in reversed(mentions.spans[:k]):
+        if ent.type == "PERSON" and any(word in t.lower().split() for t in ent.titles):
+            return ent.id
+    return None
+
+
+def addressee_head(cue: Token, content: set[int]) -> Token | None:
+    """Whom the cue addresses: "told Reuters", "said to reporters"."""
+    for child in cue.children:
+        if child.i in content:
+            continue
+        if child.dep_ in ("dobj", "dative") and cue.lemma_ in _ADDRESSING:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to" and cue.lemma_ in ("say", "write"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
