@@ -42,6 +42,19 @@ class InputOption(StrEnum):
     text = "text"
 
 
+def progress_bar(*, disable: bool = False) -> Progress:
+    """The progress bar of long commands, on stderr so that stdout stays data."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=disable,
+        transient=True,
+    )
+
+
 def say(level: str, message: str) -> None:
     """One line on stderr: `newsgraph: error: …` or `newsgraph: warning: …`."""
     style = "bold red" if level == "error" else "yellow"
@@ -123,15 +136,7 @@ def analyze(
     }
     results: list[str] = []
     failures = 0
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=stderr,
-        disable=not several,
-        transient=True,
-    ) as progress:
+    with progress_bar(disable=not several) as progress:
         task = progress.add_task("analysing", total=len(inputs))
         for spec in inputs:
             try:
@@ -234,14 +239,7 @@ def eval_polnear(
     except OSError as exc:
         raise fail(f"cannot write {pred_out}: {exc.strerror or exc}") from None
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=stderr,
-            transient=True,
-        ) as progress:
+        with progress_bar() as progress:
             task = progress.add_task(f"PolNeAR {split}", total=len(found.ids))
             scores = evaluate(found, pred_out=out, advance=lambda _: progress.advance(task))
     except (NewsgraphError, OSError, ValueError) as exc:

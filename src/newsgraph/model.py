@@ -45,26 +45,6 @@ class Author:
 
 
 @dataclass(slots=True)
-class Mention:
-    """One occurrence of an entity: `text[start:end]`."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class Entity:
-    """One real-world entity, merged across all its mentions in the article."""
-
-    id: str
-    name: str
-    type: str
-    titles: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class TextSpan:
     """Characters `text[start:end]` of the article, with their text for convenience."""
 
@@ -78,6 +58,21 @@ class TextSpan:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextSpan:
         return cls(data["start"], data["end"], data["text"])
+
+
+# One occurrence of an entity.
+Mention = TextSpan
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world entity, merged across all its mentions in the article."""
+
+    id: str
+    name: str
+    type: str
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -216,9 +211,7 @@ class Article:
                     "name": e.name,
                     "type": e.type,
                     "titles": list(e.titles),
-                    "mentions": [
-                        {"start": m.start, "end": m.end, "text": m.text} for m in e.mentions
-                    ],
+                    "mentions": [m.to_dict() for m in e.mentions],
                 }
                 for e in self.entities
             ],
@@ -250,7 +243,7 @@ class Article:
                     name=e["name"],
                     type=e["type"],
                     titles=list(e.get("titles", [])),
-                    mentions=[Mention(m["start"], m["end"], m["text"]) for m in e["mentions"]],
+                    mentions=[Mention.from_dict(m) for m in e["mentions"]],
                 )
                 for e in data.get("entities", [])
             ],

@@ -56,7 +56,7 @@ def find_hedges(words: Iterable[Token]) -> list[TextSpan]:
 
 
 def _hedge_phrase(tok: Token) -> TextSpan:
-    """The hedge with its auxiliary and infinitive marker: "is estimated to", not just "estimated"."""
+    """The hedge with its auxiliary and infinitive marker: "is estimated to", not "estimated"."""
     doc = tok.doc
     start, end = tok.i, tok.i + 1
     if tok.lower_ in _PASSIVE:

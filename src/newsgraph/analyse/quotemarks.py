@@ -20,7 +20,7 @@ _CLOSE = frozenset({"”", "»"})
 
 @dataclass(slots=True, frozen=True)
 class Passage:
-    """`text[start:end]`, quotation marks included; `closed` is False when the mark was unmatched."""
+    """`text[start:end]`, quotation marks included; `closed`: False when never closed."""
 
     start: int
     end: int

@@ -94,7 +94,7 @@ def _attributions(doc: Doc, marks: list[Passage], inside: list[int]) -> list[_Fo
 
 
 def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]) -> list[_Found]:
-    """Attributions reported inside another's content: the White House said Obama "underscored that ...".
+    """Attributions inside another's content: the White House said Obama "underscored ...".
 
     PolNeAR never annotates these (each word belongs to one attribution), so
     the classifier learned to reject them; a plain rule takes them back: a cue
@@ -119,7 +119,9 @@ def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[in
             if subject is None or that is None or subject.i not in outer.content:
                 continue
             content = {t.i for t in that.subtree if not t.is_space}
-            item = _Found(tok, [t.i for t in cues.cue_tokens(tok, cues.model()["joiners"])], content)
+            item = _Found(
+                tok, [t.i for t in cues.cue_tokens(tok, cues.model()["joiners"])], content
+            )
             item.source = subject
             item.pieces = _pieces(doc, content, marks, inside)
             if item.pieces:
@@ -130,7 +132,6 @@ def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[in
 
 def _content(cue: Token, cue_ids: set[int]) -> set[int]:
     """Token ids of what the cue reports, from the parse."""
-    doc = cue.doc
     if cue.lower_ == "according":
         host = cue.head
         if host is cue:
@@ -174,7 +175,8 @@ def _object_complements(cue: Token, obj: Token) -> set[int]:
     ids: set[int] = set()
     for child in cue.children:
         if child.i > obj.i and (
-            child.dep_ in ("oprd", "xcomp") or (child.dep_ == "prep" and child.lower_ in ("as", "for"))
+            child.dep_ in ("oprd", "xcomp")
+            or (child.dep_ == "prep" and child.lower_ in ("as", "for"))
         ):
             ids |= {t.i for t in child.subtree if not t.is_space}
     return ids
@@ -218,7 +220,9 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-def _continue_quotes(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]) -> None:
+def _continue_quotes(
+    doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]
+) -> None:
     """Join neighbouring quoted passages of the same speaker to a direct or mixed attribution.
 
     A passage joins when nothing but the attribution's own words (its cue
@@ -239,7 +243,8 @@ def _continue_quotes(doc: Doc, found: list[_Found], marks: list[Passage], inside
         own |= set(item.cue_ids)
         others = claimed - own - item.content
 
-        def clear(start: int, end: int) -> bool:
+        def clear(start: int, end: int, own: set[int] = own, others: set[int] = others) -> bool:
+            """Whether only this attribution's own words stand in text[start:end]."""
             gap = doc.char_span(start, end, alignment_mode="expand")
             return all(
                 t.i in own and t.i not in others
@@ -274,7 +279,7 @@ def _continue_quotes(doc: Doc, found: list[_Found], marks: list[Passage], inside
 def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
     """Whether `mark` opens the paragraph right after the one ending near `end` and fills it."""
     between = text[end : mark.start]
-    if between.count("\n") == 0 or text[end:mark.start].strip(" \t\n.,;:\"”“'") != "":
+    if between.count("\n") == 0 or text[end : mark.start].strip(" \t\n.,;:\"”“'") != "":
         return False
     line_end = text.find("\n", mark.end)
     rest = text[mark.end : line_end if line_end != -1 else len(text)]
@@ -293,11 +298,15 @@ def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
         cue_end = cue_last.idx + len(cue_last)
         stop = item.content | set(item.cue_ids)
         speaker = (
-            sources.party(item.source, stop, mentions, previous) if item.source is not None else None
+            sources.party(item.source, stop, mentions, previous)
+            if item.source is not None
+            else None
         )
         addressee_tok = sources.addressee_head(item.cue, item.content)
         addressee = (
-            sources.party(addressee_tok, stop, mentions, None) if addressee_tok is not None else None
+            sources.party(addressee_tok, stop, mentions, None)
+            if addressee_tok is not None
+            else None
         )
         words = [doc[i] for i in sorted(item.content | set(item.cue_ids))]
         words += [c for c in item.cue.children if c.dep_ == "advmod"]
@@ -321,12 +330,16 @@ def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
 def _kind(text: str, pieces: list[tuple[int, int]]) -> QuoteKind:
     """Direct when every piece is a quotation, mixed when a quotation is inside, else indirect."""
     bodies = [text[s:e].strip(" \n\t,.;:") for s, e in pieces]
-    marks = "\"“”„‟«»"
+    marks = '"“”„‟«»'
     if all(b[:1] in marks and b[-1:] in marks for b in bodies if b) or all(
         b.startswith("''") and b.endswith("''") for b in bodies if b
     ):
         return "direct"
-    return "mixed" if any(c in b for b in bodies for c in marks) or "''" in "".join(bodies) else "indirect"
+    return (
+        "mixed"
+        if any(c in b for b in bodies for c in marks) or "''" in "".join(bodies)
+        else "indirect"
+    )
 
 
 def _nest(quotes: list[Quote]) -> None:

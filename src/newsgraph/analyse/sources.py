@@ -57,8 +57,10 @@ def phrase(head: Token, stop: set[int]) -> tuple[int, int]:
     left, right = head.left_edge.i, head.right_edge.i + 1
     if any(i in stop for i in range(left, right)):
         left = right = head.i
-        while left > 0 and head.doc[left - 1].dep_ in ("compound", "amod", "det", "poss") and (
-            left - 1 not in stop
+        while (
+            left > 0
+            and head.doc[left - 1].dep_ in ("compound", "amod", "det", "poss")
+            and (left - 1 not in stop)
         ):
             left -= 1
         right = head.i + 1
@@ -116,7 +118,7 @@ class Mentions:
 
 
 def party(head: Token, stop: set[int], mentions: Mentions, previous: Party | None) -> Party:
-    """The source (or addressee) phrase headed by `head`, resolved to an entity where one is named."""
+    """The source (or addressee) phrase headed by `head`, with the entity it names, if any."""
     doc = head.doc
     left, right = phrase(head, stop)
     span = TextSpan(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]), "")

@@ -1,0 +1,178 @@
+"""Quote attribution: the hard cases of issue 3 on short passages, and the sample page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import newsgraph
+from newsgraph.analyse.quotemarks import passages
+from newsgraph.analyse.quotes import find_quotes
+from newsgraph.model import Article, Quote, Source
+
+from tests.conftest import SAMPLE
+
+Analyse = Callable[[str], Article]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Analyse:
+    def run(text: str) -> Article:
+        return newsgraph.analyze(text, input="text")
+
+    return run
+
+
+def _by_cue(article: Article, cue: str) -> Quote:
+    found = [q for q in article.quotes if q.cue is not None and q.cue.text == cue]
+    assert found, f"no quote with cue {cue!r}: {[q.cue.text for q in article.quotes if q.cue]}"
+    return found[0]
+
+
+def _entity_name(article: Article, quote: Quote) -> str | None:
+    if quote.speaker is None or quote.speaker.entity is None:
+        return None
+    return next(e.name for e in article.entities if e.id == quote.speaker.entity)
+
+
+def test_direct_quote_with_inverted_speaker(analyse: Analyse) -> None:
+    art = analyse('"We will win this state," said Senator Ted Cruz of Texas.')
+    q = _by_cue(art, "said")
+    assert q.kind == "direct"
+    assert q.content.text == '"We will win this state,"'
+    assert q.speaker is not None and "Ted Cruz" in q.speaker.span.text
+
+
+def test_indirect_quote_keeps_that_and_anonymous_source(analyse: Analyse) -> None:
+    art = analyse(
+        "A European diplomat told Reuters that the move could put pressure on the government."
+    )
+    q = _by_cue(art, "told")
+    assert q.kind == "indirect"
+    assert q.content.text.startswith("that the move")
+    assert q.speaker is not None and q.speaker.span.text == "A European diplomat"
+    assert q.speaker.entity is None
+    assert q.addressee is not None and q.addressee.span.text == "Reuters"
+    assert [h.text for h in q.hedges] == ["could"]
+
+
+def test_pronoun_speaker_resolves_to_person_named_before(analyse: Analyse) -> None:
+    art = analyse(
+        "Journalist Arkady Babchenko wrote a long blog post on Tuesday.\n\n"
+        "He said the president left many questions unanswered."
+    )
+    q = _by_cue(art, "said")
+    assert q.speaker is not None and q.speaker.span.text == "He"
+    assert _entity_name(art, q) == "Arkady Babchenko"
+
+
+def test_continuation_after_said_joins_the_quote(analyse: Analyse) -> None:
+    art = analyse(
+        '"We have pieces in place," Clinton said. "But we have to deepen our coalition '
+        'against the terrorists."'
+    )
+    quotes = [q for q in art.quotes if q.cue is not None and q.cue.text == "said"]
+    assert len(quotes) == 1
+    assert quotes[0].content.text.endswith('against the terrorists."')
+
+
+def test_but_added_keeps_the_speaker(analyse: Analyse) -> None:
+    art = analyse(
+        'A senior official said that the plan "has potential," but added, "However, I say '
+        'potentially because promises are not always kept."'
+    )
+    q = _by_cue(art, "added")
+    assert q.speaker is not None and q.speaker.span.text == "A senior official"
+    assert q.kind == "direct"
+
+
+def test_according_to(analyse: Analyse) -> None:
+    art = analyse("The contract covers about 100 workers, according to the union.")
+    q = _by_cue(art, "according to")
+    assert q.content.text == "The contract covers about 100 workers"
+    assert q.speaker is not None and q.speaker.span.text == "the union"
+
+
+def test_scare_quote_is_not_a_statement(analyse: Analyse) -> None:
+    art = analyse(
+        "There was no banner, but it was former President George W. Bush's \"mission "
+        'accomplished" moment all over again.'
+    )
+    assert not any("mission accomplished" in q.content.text for q in art.quotes)
+
+
+def test_nested_attribution(analyse: Analyse) -> None:
+    art = analyse(
+        'The White House said that Obama "underscored that a political transition is '
+        'required to end the violence."'
+    )
+    outer = _by_cue(art, "said")
+    inner = _by_cue(art, "underscored")
+    assert inner.within == outer.id
+    assert outer.speaker is not None and outer.speaker.span.text == "The White House"
+    assert inner.speaker is not None and inner.speaker.span.text == "Obama"
+
+
+def test_odd_quote_marks_degrade() -> None:
+    from newsgraph.analyse.nlp import parse
+
+    text = 'He said "this never closes.\n\nAnd "this one does" but “not this.'
+    found = [(text[p.start : p.end], p.closed) for p in passages(text)]
+    assert found[1] == ('"this one does"', True)
+    assert not found[0][1]
+    art = Article(text=text, source=Source(input="text"))
+    assert isinstance(find_quotes(art, parse(text)), list)
+
+
+def test_mismatched_parse_gives_nothing() -> None:
+    from newsgraph.analyse.nlp import parse
+
+    art = Article(text="She said it was over.", source=Source(input="text"))
+    assert find_quotes(art, parse("Something else entirely.")) == []
+    assert find_quotes(art, parse(art.text))  # and the matching parse gives a quote
+
+
+@pytest.fixture(scope="module")
+def sample() -> Article:
+    return newsgraph.analyze(SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("cue", "start", "speaker", "entity"),
+    [
+        ("told", "that the Russian move", "A European diplomat", None),
+        ("added", '"However, I say potentially', "A European diplomat", None),
+        ("stressed", "that when Putin phoned", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("said", 'that "the main task today', "Peskov", "Dmitry Peskov"),
+        ("said", 'that Obama "underscored', "the White House", "White House"),
+        ("have emphasized", "that the Kremlin cannot", "Russian analysts", None),
+        ("said", "that there could be no automatic", "Italy and Hungary", "Italy"),
+        ("said", "Putin left many questions", "He", "Arkady Babchenko"),
+        ("said", "Russia will keep about 1,000", "a senior lawmaker", None),
+        ("also said", "forces would remain", "Putin", "Vladimir Putin"),
+    ],
+)
+def test_sample_page_statements(
+    sample: Article, cue: str, start: str, speaker: str, entity: str | None
+) -> None:
+    found = [
+        q
+        for q in sample.quotes
+        if q.cue is not None and q.cue.text == cue and q.content.text.startswith(start)
+    ]
+    assert len(found) == 1, [(q.cue and q.cue.text, q.content.text[:40]) for q in sample.quotes]
+    q = found[0]
+    assert q.speaker is not None and q.speaker.span.text == speaker
+    assert _entity_name(sample, q) == entity
+
+
+def test_sample_page_details(sample: Article) -> None:
+    told = next(q for q in sample.quotes if q.cue is not None and q.cue.text == "told")
+    assert told.addressee is not None and told.addressee.span.text == "Reuters"
+    added = next(q for q in sample.quotes if q.cue is not None and q.cue.text == "added")
+    assert "potentially" in [h.text for h in added.hedges]
+    inner = next(q for q in sample.quotes if q.cue is not None and q.cue.text == "underscored")
+    assert inner.within is not None
+    assert inner.speaker is not None and inner.speaker.span.text == "Obama"
+    assert not any("mission accomplished" in q.content.text for q in sample.quotes)
