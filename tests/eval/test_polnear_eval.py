@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.eval.polnear import (
+from newsgraph.eval.polnear import evaluate, open_split, parse_ann, predictions
+from newsgraph.eval.quote_metrics import (
     KINDS,
     METRICS,
     GoldArticle,
@@ -21,10 +22,6 @@ from newsgraph.eval.polnear import (
     Scores,
     Tally,
     article_counts,
-    evaluate,
-    open_split,
-    parse_ann,
-    predictions,
     quote_kind,
 )
 from newsgraph.model import Article, Party, Quote, Source, TextSpan
