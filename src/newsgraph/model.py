@@ -73,6 +73,10 @@ class Entity:
     type: str
     titles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Identity beyond the article: {"iso3": "RUS"}, {"geonames": "170654"} or
+    # {"key": "vladimir-putin"}; and political-actor codes [{"country", "sector"}].
+    kb: dict[str, str] = field(default_factory=dict)
+    codes: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -145,6 +149,82 @@ class Quote:
         )
 
 
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(slots=True)
+class Timex:
+    """A time expression normalised as TimeML's TIMEX3 does.
+
+    `value` is a TIMEX3 value ("2016-03-14", "2016-02", "P6M", "XXXX-03-14"
+    when no anchor date is known, "PRESENT_REF"); `mod` is a TIMEX3 modifier
+    ("LESS_THAN", "APPROX", "START"…) or None.
+    """
+
+    id: str
+    span: TextSpan
+    type: TimexType
+    value: str
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            **self.span.to_dict(),
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Timex:
+        return cls(
+            data["id"], TextSpan.from_dict(data), data["type"], data["value"], data.get("mod")
+        )
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number that counts or measures something ("some 1,700 civilians").
+
+    `unit` is a unit or currency ("USD", "percent", "km") or the counted noun
+    ("civilians"); `approx` marks "some", "about", "nearly"; `bound` is
+    "min" ("at least", "more than") or "max" ("up to", "less than"); `quote`
+    is the id of the quote the number sits in, so a claim keeps its number.
+    """
+
+    id: str
+    span: TextSpan
+    value: float
+    unit: str | None = None
+    approx: bool = False
+    bound: Literal["min", "max"] | None = None
+    quote: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            **self.span.to_dict(),
+            "value": self.value,
+            "unit": self.unit,
+            "approx": self.approx,
+            "bound": self.bound,
+            "quote": self.quote,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quantity:
+        return cls(
+            data["id"],
+            TextSpan.from_dict(data),
+            data["value"],
+            data.get("unit"),
+            data.get("approx", False),
+            data.get("bound"),
+            data.get("quote"),
+        )
+
+
 @dataclass(slots=True)
 class Source:
     """Where the article came from and how its input was read."""
@@ -170,10 +250,9 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    # Filled by later stages (time, quantities, events); their item types join
-    # this module when those stages land.
-    timexes: list[dict[str, Any]] = field(default_factory=list)
-    quantities: list[dict[str, Any]] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    # Filled by the event stage; its item type joins this module when it lands.
     events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -212,12 +291,14 @@ class Article:
                     "type": e.type,
                     "titles": list(e.titles),
                     "mentions": [m.to_dict() for m in e.mentions],
+                    "kb": dict(e.kb),
+                    "codes": [dict(c) for c in e.codes],
                 }
                 for e in self.entities
             ],
             "quotes": [q.to_dict() for q in self.quotes],
-            "timexes": list(self.timexes),
-            "quantities": list(self.quantities),
+            "timexes": [t.to_dict() for t in self.timexes],
+            "quantities": [q.to_dict() for q in self.quantities],
             "events": list(self.events),
             "warnings": list(self.warnings),
         }
@@ -244,12 +325,14 @@ class Article:
                     type=e["type"],
                     titles=list(e.get("titles", [])),
                     mentions=[Mention.from_dict(m) for m in e["mentions"]],
+                    kb=dict(e.get("kb", {})),
+                    codes=[dict(c) for c in e.get("codes", [])],
                 )
                 for e in data.get("entities", [])
             ],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
-            timexes=list(data.get("timexes", [])),
-            quantities=list(data.get("quantities", [])),
+            timexes=[Timex.from_dict(t) for t in data.get("timexes", [])],
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
             events=list(data.get("events", [])),
             warnings=list(data.get("warnings", [])),
         )

@@ -10,6 +10,19 @@ scored against the attributions is `newsgraph.eval.quote_metrics`.
 
 Articles are read, analysed and scored one at a time, so no split is held in
 memory; an article whose analysis fails counts as "no quotes" and is reported.
+
+How `Article.quotes` become the scorer's predictions (`predictions`) follows
+PolNeAR's rule that every word belongs to one attribution:
+
+- a quote nested inside another (`Quote.within` set: the White House said that
+  Obama "underscored ...") is not submitted, since PolNeAR gives its words to
+  the outer attribution and never annotates the inner one;
+- a content that holds its own cue or speaker (a quote interrupted by "he
+  said", or continued after it) is submitted in pieces, as the reference
+  accepts a list of spans for a role: for a direct quote, the quoted passages
+  inside the content; otherwise the content less the cue and speaker spans.
+  `Quote.content` itself stays one span from the first word to the last,
+  which is what a reader of the article JSON wants.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from newsgraph.analyse.quotemarks import passages
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.quote_metrics import (
     Attribution,
@@ -163,11 +177,40 @@ def predictions(article: Article) -> list[Prediction]:
     out: list[Prediction] = []
     for quote in article.quotes:
         content = ok(quote.content)
-        if content is None:
+        if content is None or quote.within is not None:
             continue
         source = ok(quote.speaker.span) if quote.speaker else None
-        out.append(Prediction(content, source, ok(quote.cue)))
+        cue = ok(quote.cue)
+        pieces = _content_pieces(article.text, quote.kind, content, [x for x in (cue, source) if x])
+        out.append(Prediction(pieces[0] if len(pieces) == 1 else pieces, source, cue))
     return out
+
+
+def _content_pieces(text: str, kind: str, content: Span, own: list[Span]) -> Spans:
+    """The content as PolNeAR marks it: without the attribution's own cue and speaker words.
+
+    Unchanged when no cue or speaker lies inside it. A direct quote keeps its
+    quoted passages; any other content keeps what is left around the cue and
+    speaker, less pieces without a word.
+    """
+    start, end = content
+    inner = sorted((max(s, start), min(e, end)) for s, e in own if s < end and e > start)
+    if not inner:
+        return (content,)
+    if kind == "direct":
+        marks = tuple((p.start, p.end) for p in passages(text) if start <= p.start < p.end <= end)
+        if marks:
+            return marks
+    pieces: list[Span] = []
+    at = start
+    for s, e in inner:
+        if s > at:
+            pieces.append((at, s))
+        at = max(at, e)
+    if at < end:
+        pieces.append((at, end))
+    kept = tuple(p for p in pieces if any(c.isalnum() for c in text[p[0] : p[1]]))
+    return kept or (content,)
 
 
 def predict(text: str) -> list[Prediction]:

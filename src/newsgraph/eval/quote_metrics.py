@@ -69,17 +69,33 @@ class GoldArticle:
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """One predicted quote in the reference scorer's terms: character spans, roles optional."""
+    """One predicted quote in the reference scorer's terms: character spans, roles optional.
 
-    content: Span
-    source: Span | None = None
-    cue: Span | None = None
+    A role is one `(start, end)` span or, for a discontinuous quote, a tuple of
+    them, as the reference accepts `[s, e]` or `[[s, e], ...]`.
+    """
+
+    content: Span | Spans
+    source: Span | Spans | None = None
+    cue: Span | Spans | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        def pair(span: Span | None) -> list[int] | None:
-            return list(span) if span is not None else None
+        def pair(span: Span | Spans | None) -> Any:
+            if span is None:
+                return None
+            pieces = as_spans(span)
+            return list(pieces[0]) if len(pieces) == 1 else [list(p) for p in pieces]
 
-        return {"content": list(self.content), "source": pair(self.source), "cue": pair(self.cue)}
+        return {"content": pair(self.content), "source": pair(self.source), "cue": pair(self.cue)}
+
+
+def as_spans(value: Span | Spans | None) -> Spans:
+    """A role as a tuple of spans, whether given as one span, several, or None."""
+    if not value:
+        return ()
+    if isinstance(value[0], int):
+        return (value,)
+    return tuple(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +247,9 @@ def article_counts(article: GoldArticle, quotes: Sequence[Prediction]) -> Articl
     gold = [g for g in gold if g[0]]
     pred = [
         (
-            tok.of([q.content]),
-            tok.of([q.source] if q.source else []),
-            tok.of([q.cue]) if q.cue else None,
+            tok.of(as_spans(q.content)),
+            tok.of(as_spans(q.source)),
+            tok.of(as_spans(q.cue)) if q.cue else None,
         )
         for q in quotes
     ]
