@@ -114,6 +114,20 @@ def test_nested_attribution(analyse: Analyse) -> None:
     assert inner.speaker is not None and inner.speaker.span.text == "Obama"
 
 
+def test_parenthetical_cue_before_its_verb(analyse: Analyse) -> None:
+    art = analyse("The goal, he said, is to forge a durable cease-fire in Aleppo.")
+    q = _by_cue(art, "said")
+    assert "The goal" in q.content.text and "cease-fire" in q.content.text
+    assert q.speaker is not None and q.speaker.span.text == "he"
+
+
+def test_told_reporters_is_the_addressee_not_the_content(analyse: Analyse) -> None:
+    art = analyse('The senator told reporters: "We will not back down on this bill."')
+    q = _by_cue(art, "told")
+    assert q.content.text.startswith('"We will not back down')
+    assert q.addressee is not None and q.addressee.span.text == "reporters"
+
+
 def test_odd_quote_marks_degrade() -> None:
     from newsgraph.analyse.nlp import parse
 

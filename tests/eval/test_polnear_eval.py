@@ -20,6 +20,8 @@ from newsgraph.eval.quote_metrics import (
     GoldArticle,
     Prediction,
     Scores,
+    Span,
+    Spans,
     Tally,
     article_counts,
     quote_kind,
@@ -90,7 +92,10 @@ def _perturbed(article: GoldArticle, rng: random.Random) -> list[Prediction]:
         if source and rng.random() < 0.2:
             source = (source[0], min(n, source[1] + 5))
         cue = att.cue[0] if att.cue and rng.random() < 0.8 else None
-        out.append(Prediction((start, end), source, cue))
+        content: Span | Spans = (start, end)
+        if len(att.content) > 1 and roll < 0.4:
+            content = att.content  # a discontinuous quote, submitted in pieces
+        out.append(Prediction(content, source, cue))
     for _ in range(rng.randint(0, 3)):  # false alarms, one of them empty
         start = rng.randrange(n)
         out.append(Prediction((start, min(n, start + rng.randint(0, 80))), None, (start, start)))
@@ -272,6 +277,37 @@ def test_predictions_from_quotes_keep_offsets_and_drop_bad_spans() -> None:
         "source": None,
         "cue": [10, 14],
     }
+
+
+def test_predictions_leave_out_nested_quotes_and_cut_out_the_cue() -> None:
+    text = '"We are ready," he said, "and we will win." She said the vote was fair.'
+    article = Article(text=text, source=Source(input="text"))
+    said = text.index("said")
+    she = text.index("She")
+    article.quotes = [
+        Quote(
+            "q1",
+            "direct",
+            TextSpan(0, 43, text[:43]),
+            cue=TextSpan(said, said + 4, "said"),
+            speaker=Party(TextSpan(said - 3, said - 1, "he")),
+        ),
+        Quote(
+            "q2",
+            "indirect",
+            TextSpan(she + 9, len(text) - 1, "the vote was fair"),
+            cue=TextSpan(she + 4, she + 8, "said"),
+            within="q1",
+        ),
+    ]
+    (only,) = predictions(article)
+    assert only.content == ((0, 15), (25, 43))
+    assert only.to_dict()["content"] == [[0, 15], [25, 43]]
+    inner = Quote(
+        "q3", "indirect", TextSpan(0, 30, text[:30]), cue=TextSpan(said, said + 4, "said")
+    )
+    article.quotes = [inner]
+    assert predictions(article)[0].content == ((0, said), (said + 4, 30))
 
 
 def test_evaluate_scores_a_failing_article_as_no_quotes(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ _DEPS = (
 )  # fmt: skip
 _CHILD_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "agent", "prep", "acomp")
 _TAGS = ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB", "NN", "NNS")
+_PHRASE_WORDS = 5  # a prepositional phrase longer than this never joins a cue whole
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
@@ -110,19 +111,20 @@ def is_candidate(tok: Token, counts: dict[str, list[int]]) -> bool:
     return cue_key(tok) in counts
 
 
-def score(rows: list[list[float]]) -> list[float]:
-    """P(heads an attribution cue) for feature rows, under the committed classifier."""
+def score(rows: list[list[float]], cue_model: dict[str, Any] | None = None) -> list[float]:
+    """P(heads an attribution cue) for feature rows, under `cue_model` (default: the committed)."""
     if not rows:
         return []
-    return predict_proba(model()["classifier"], rows)
+    return predict_proba((cue_model or model())["classifier"], rows)
 
 
 def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
     """The words of the cue headed by `tok`: auxiliaries, negation, particles, learned joiners.
 
     `joiners` maps "lemma|dep word" ("call|prep for"), "dep word" ("advmod also")
-    or "dep" to the share of the time such a child joined a cue in PolNeAR;
-    above one half it joins.
+    or "dep" to the share of the time such a child joined a cue in PolNeAR, and
+    "phrase prep noun" to the share a short phrase joined whole ("said [in a
+    statement]"); above one half it joins.
     """
     doc = tok.doc
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -131,6 +133,10 @@ def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt"):
             words.append(child)
+            continue
+        phrase = phrase_key(child)
+        if phrase is not None and joiners.get(phrase, 0.0) > 0.5 and child.i > tok.i:
+            words.extend(t for t in child.subtree if not (t.is_punct or t.is_space))
             continue
         if _joins(joiners, tok.lemma_.lower(), child) and abs(child.i - tok.i) <= 3:
             words.append(child)
@@ -142,6 +148,14 @@ def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
     while hi + 1 < len(words) and words[hi + 1].i <= words[hi].i + 2:
         hi += 1
     return words[lo : hi + 1]
+
+
+def phrase_key(child: Token) -> str | None:
+    """The joiner key of a short prepositional phrase ("phrase in statement"), else None."""
+    if child.dep_ != "prep" or len(list(child.subtree)) > _PHRASE_WORDS:
+        return None
+    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return f"phrase {child.lower_} {obj.lemma_.lower()}" if obj is not None else None
 
 
 def _joins(joiners: dict[str, float], lemma: str, child: Token) -> bool:

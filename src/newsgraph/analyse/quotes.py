@@ -25,6 +25,7 @@ raises on odd text: unbalanced quotation marks just end at the paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +37,10 @@ from newsgraph.model import Article, Party, Quote, QuoteKind, TextSpan
 QUOTE_MARKS = "\"“”„‟«»'"
 _CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "acl", "prep", "attr", "oprd", "advcl")
 _NESTED_SHARE = 0.2  # lexicon share above which a word inside a content may cue a nested quote
+_GLUE = " \t,.:;—–-"  # what may stand between a quoted passage and its cue clause
+_TELLING = frozenset({"tell", "inform", "assure", "remind", "brief"})
+_ASKING = frozenset({"ask", "warn", "urge", "caution", "advise"})
+_AUDIENCES = frozenset({"reporter", "crowd", "audience", "supporter", "voter", "journalist"})
 _STATEMENT_WORDS = 4  # a quoted passage shorter than this is a fragment, not a continuation
 
 
@@ -51,34 +56,42 @@ class _Found:
     prob: float = 0.0
 
 
-def find_quotes(article: Article, doc: Doc) -> list[Quote]:
-    """Every attribution in the article, in text order. `doc` is the parse of `article.text`."""
+def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = None) -> list[Quote]:
+    """Every attribution in the article, in text order. `doc` is the parse of `article.text`.
+
+    `model` is the cue model (`models/quotes.json` when None); training passes
+    the model of the other folds to measure the whole extractor out of fold.
+    """
     if not article.text.strip() or doc.text != article.text:
         return []
+    model = model if model is not None else cues.model()
     marks = passages(doc.text)
     spans = [(p.start, p.end) for p in marks]
     inside = cues.quote_index([t.idx for t in doc], spans)
-    found = _attributions(doc, marks, inside)
+    found = _attributions(doc, marks, inside, model)
     found = _resolve_overlaps(found)
-    found += _nested(doc, found, marks, inside)
+    found += _nested(doc, found, marks, inside, model)
     found.sort(key=lambda f: f.pieces[0])
     _continue_quotes(doc, found, marks, inside)
     return _to_quotes(article, doc, found)
 
 
-def _attributions(doc: Doc, marks: list[Passage], inside: list[int]) -> list[_Found]:
+def _attributions(
+    doc: Doc, marks: list[Passage], inside: list[int], model: dict[str, Any]
+) -> list[_Found]:
     """One attribution per word the classifier takes for a cue head, where a content is found."""
-    counts = cues.model()["lexicon"]
-    joiners = cues.model()["joiners"]
+    counts = model["lexicon"]
+    joiners = model["joiners"]
+    threshold = model.get("threshold", cues.THRESHOLD)
     cands = [t for t in doc if cues.is_candidate(t, counts)]
     rows = [cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts) for t in cands]
     out: list[_Found] = []
-    for tok, prob in zip(cands, cues.score(rows), strict=True):
-        if prob < cues.THRESHOLD:
+    for tok, prob in zip(cands, cues.score(rows, model), strict=True):
+        if prob < threshold:
             continue
         cue_toks = cues.cue_tokens(tok, joiners)
         cue_ids = [t.i for t in cue_toks]
-        content = _content(tok, set(cue_ids))
+        content = _content(tok, set(cue_ids)) or _adjacent_passage(tok, marks, inside)
         if not content:
             continue
         item = _Found(tok, cue_ids, content, prob=prob)
@@ -93,14 +106,16 @@ def _attributions(doc: Doc, marks: list[Passage], inside: list[int]) -> list[_Fo
     return out
 
 
-def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]) -> list[_Found]:
+def _nested(
+    doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int], model: dict[str, Any]
+) -> list[_Found]:
     """Attributions inside another's content: the White House said Obama "underscored ...".
 
     PolNeAR never annotates these (each word belongs to one attribution), so
     the classifier learned to reject them; a plain rule takes them back: a cue
     word with a subject and a "that" clause inside an accepted content.
     """
-    counts = cues.model()["lexicon"]
+    counts = model["lexicon"]
     taken = {i for f in found for i in f.cue_ids}
     out: list[_Found] = []
     for outer in found:
@@ -119,9 +134,7 @@ def _nested(doc: Doc, found: list[_Found], marks: list[Passage], inside: list[in
             if subject is None or that is None or subject.i not in outer.content:
                 continue
             content = {t.i for t in that.subtree if not t.is_space}
-            item = _Found(
-                tok, [t.i for t in cues.cue_tokens(tok, cues.model()["joiners"])], content
-            )
+            item = _Found(tok, [t.i for t in cues.cue_tokens(tok, model["joiners"])], content)
             item.source = subject
             item.pieces = _pieces(doc, content, marks, inside)
             if item.pieces:
@@ -134,7 +147,7 @@ def _content(cue: Token, cue_ids: set[int]) -> set[int]:
     """Token ids of what the cue reports, from the parse."""
     if cue.lower_ == "according":
         host = cue.head
-        if host is cue:
+        if host.i == cue.i:
             return set()
         return _host_clause(host, cue)
     for dep in _CONTENT_DEPS:
@@ -150,13 +163,58 @@ def _content(cue: Token, cue_ids: set[int]) -> set[int]:
                 child = obj
             if dep == "advcl" and not any(m.lower_ in ("as", "that") for m in child.children):
                 continue
+            if dep == "dobj" and _addressed(cue, child):
+                continue
             ids = {t.i for t in child.subtree if not t.is_space}
             if dep == "dobj":
                 ids |= _object_complements(cue, child)
             return ids
-    if cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and cue.head is not cue:
+    if cue.head.i != cue.i and (
+        cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)
+    ):
         return _host_clause(cue.head, cue)  # "The task, he said, was fulfilled."
     return set()
+
+
+def _addressed(cue: Token, obj: Token) -> bool:
+    """Whether the object of a cue is whom it addresses, not what it reports ("told reporters")."""
+    lemma = cue.lemma_.lower()
+    if lemma in _TELLING:
+        return True
+    return lemma in _ASKING and (
+        obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.lemma_.lower() in _AUDIENCES
+    )  # fmt: skip
+
+
+def _adjacent_passage(cue: Token, marks: list[Passage], inside: list[int]) -> set[int]:
+    """The quoted passage just before or after the cue's clause ("'...,' he said." / "said: '...'").
+
+    For cues whose parse gives no content: the tagger often cuts a sentence at
+    the closing mark, leaving "he said" with nothing to report.
+    """
+    if inside[cue.i] >= 0:
+        return set()
+    doc = cue.doc
+    own = [t.i for t in cue.subtree if inside[t.i] < 0 and not t.is_space]
+    lo, hi = doc[min(own)], doc[max(own)]
+    text = doc.text
+    for k, mark in enumerate(marks):
+        if mark.end <= lo.idx and not text[mark.end : lo.idx].strip(_GLUE):
+            after = marks[k + 1].start if k + 1 < len(marks) else len(text)
+            if after >= hi.idx:
+                return _passage_tokens(doc, mark, inside, k)
+        if mark.start >= hi.idx + len(hi) and not text[hi.idx + len(hi) : mark.start].strip(_GLUE):
+            return _passage_tokens(doc, mark, inside, k)
+        if mark.start > hi.idx:
+            break
+    return set()
+
+
+def _passage_tokens(doc: Doc, mark: Passage, inside: list[int], k: int) -> set[int]:
+    """Token ids inside the k-th quoted passage."""
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    return {t.i for t in span or [] if inside[t.i] == k and not t.is_space}
 
 
 def _host_clause(host: Token, aside: Token) -> set[int]:

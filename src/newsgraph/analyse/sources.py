@@ -24,6 +24,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _GROUP = frozenset({"they", "we", "it", "them", "their", "its"})
+_QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
 
 
@@ -34,6 +35,12 @@ def source_head(cue: Token) -> Token | None:
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
             to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    found = _source_by_parse(cue)
+    return found if found is not None else _left_neighbour(cue)
+
+
+def _source_by_parse(cue: Token) -> Token | None:
+    """The source head the dependency parse gives, climbing coordinated and subordinate verbs."""
     tok = cue
     for _ in range(4):
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
@@ -46,9 +53,36 @@ def source_head(cue: Token) -> Token | None:
             return next((c for c in tok.children if c.dep_ == "poss"), None)
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             return tok.head
-        if tok.dep_ not in _CLIMB or tok.head is tok:
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
+    return None
+
+
+def _left_neighbour(cue: Token) -> Token | None:
+    """The noun just before a cue verb when the parse lost its subject ("Trump estimates that").
+
+    The small parser often attaches such a subject as a compound or modifier;
+    auxiliaries, negation and adverbs in between are skipped.
+    """
+    if cue.dep_ not in ("ROOT", "parataxis", "ccomp", "conj") or cue.pos_ not in (
+        "VERB",
+        "AUX",
+        "NOUN",
+    ):
+        return None
+    i = cue.i - 1
+    while i >= cue.sent.start and cue.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < cue.sent.start:
+        return None
+    tok = cue.doc[i]
+    if (
+        tok.head.i == cue.i
+        and tok.dep_ != "dobj"
+        and (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.lower_ in _QUANTIFIERS)
+    ):
+        return tok
     return None
 
 

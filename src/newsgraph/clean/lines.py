@@ -212,8 +212,12 @@ def context_features(
         row += [
             math.log1p(i - colon),
             math.log1p(run_end - run_start + 1) if run_start >= 0 else 0.0,
-            float(run_start > 0 and run_end + 1 < n and probs[run_start - 1] >= 0.8
-                  and probs[run_end + 1] >= 0.8),
+            float(
+                run_start > 0
+                and run_end + 1 < n
+                and probs[run_start - 1] >= 0.8
+                and probs[run_end + 1] >= 0.8
+            ),
             sizes[i] / typical,
         ]
         if p >= 0.5 and lines[i].text.endswith(":"):

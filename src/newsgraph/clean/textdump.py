@@ -164,7 +164,9 @@ def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
     body |= {
         i
         for i in range(first + 1, last)
-        if _is_heading(lines, i, body) and probs[i - 1] >= 0.8 and probs[i + 1] >= 0.8
+        if _is_heading(lines, i, body)
+        and probs[i - 1] >= 0.8
+        and probs[i + 1] >= 0.8
         and _words(lines[i - 1].text) >= 8
     }
 
