@@ -253,6 +253,42 @@ def eval_polnear(
     sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
 
 
+@eval_app.command("timeml")
+def eval_timeml(
+    data: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files (searched deeply).")],
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N documents, by path.")
+    ] = None,
+) -> None:
+    """Time-expression span, type and value F1 on TimeML, scored as ../shared/eval/timeml.py does.
+
+    Each document is analysed as clean text published on its <DCT>. stdout gets
+    one JSON line with every score.
+    """
+    from newsgraph.eval.timeml import documents, evaluate
+
+    try:
+        paths = documents(data, limit)
+    except (NewsgraphError, OSError) as exc:
+        raise fail(str(exc)) from None
+    try:
+        with progress_bar() as progress:
+            task = progress.add_task("TimeML", total=len(paths))
+            scores, _ = evaluate(paths, advance=lambda _: progress.advance(task))
+    except (NewsgraphError, OSError, ValueError) as exc:
+        raise fail(str(exc), 1) from None
+    stderr.print(
+        f"TimeML: {len(paths)} documents, {scores['gold']} gold timexes, "
+        f"{scores['system']} found  strict F1 {scores['strict_f1']:.3f}  "
+        f"relaxed F1 {scores['relaxed_f1']:.3f}  type F1 {scores['type_f1']:.3f}  "
+        f"value F1 {scores['value_f1']:.3f}"
+    )
+    sys.stdout.write(
+        json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()})
+        + "\n"
+    )
+
+
 def _print_polnear(scores: Scores) -> None:
     """The scores as two Rich tables on stderr: metrics, then gold recall by kind."""
     from rich.table import Table

@@ -72,12 +72,14 @@ def clean(text: str, kind: InputKind, source: Source) -> Article:
 def analyse(article: Article) -> Article:
     """The analysis stages, on one parse of the article text."""
     from newsgraph.analyse.entities import find_entities
+    from newsgraph.analyse.identity import identify
     from newsgraph.analyse.nlp import parse
     from newsgraph.analyse.quantities import find_quantities
     from newsgraph.analyse.quotes import find_quotes
 
     doc = parse(article.text)
     article.entities = find_entities(article, doc)
+    identify(article)
     article.quotes = find_quotes(article, doc)
     article.quantities = find_quantities(article, doc)  # after quotes: links to them
     return article

@@ -39,6 +39,10 @@ class Point:
             return f"{y}-Q{self.part}"
         if self.grain == "season":
             return f"{y}-{self.part}"
+        if not self.part and self.grain != "day":
+            return {"half": f"{y}-HX", "quarter": f"{y}-QX", "week": f"{y}-WXX"}.get(
+                self.grain, f"{y}-XX"
+            )
         if self.grain == "month":
             return f"{y}-{int(self.part):02d}"
         if self.grain == "week":

@@ -365,7 +365,8 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _plural(m: re.Match[str], ctx: Context) -> Result | None:
     unit = _unit(m["unit"])
-    if not (m["q"] or m["the"] or m["after"] or _preceded(ctx, m, r"\b(for|in|within|over|after|than)")):  # fmt: skip  # noqa: E501
+    follows = re.match(r"\s+(before|after|earlier|later|ago)\b", ctx.text[m.end() : m.end() + 12])
+    if not (m["q"] or m["the"] or m["after"] or follows or _preceded(ctx, m, r"\b(for|in|within|over|after|than)")):  # fmt: skip  # noqa: E501
         return None
     return "DURATION", duration(None, unit), None
 
