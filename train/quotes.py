@@ -31,19 +31,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from gbm import export
 from sklearn.ensemble import GradientBoostingClassifier
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.analyse import cues
 from newsgraph.analyse.nlp import load_nlp
 from newsgraph.analyse.quotemarks import passages
-from newsgraph.analyse.quotes import find_quotes
+from newsgraph.analyse.quotes import content_candidate, find_quotes
 from newsgraph.eval.polnear import open_split, predictions
 from newsgraph.eval.quote_metrics import GoldArticle, Tally, article_counts
 from newsgraph.model import Article, Source
@@ -142,49 +142,34 @@ def joiners(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, floa
     return {k: round(joined[k] / seen[k], 3) for k in sorted(seen) if seen[k] >= 5}
 
 
-def rows_of(doc: Doc, counts: dict[str, list[int]]) -> list[tuple[int, list[float]]]:
-    """(token id, features) of every lexicon candidate in a parse."""
-    spans = [(p.start, p.end) for p in passages(doc.text)]
-    inside = cues.quote_index([t.idx for t in doc], spans)
-    return [
-        (t.i, cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts))
-        for t in doc
-        if cues.is_candidate(t, counts)
-    ]
-
-
-def export(model: GradientBoostingClassifier) -> dict[str, Any]:
-    """The ensemble as JSON for `newsgraph.clean.trees.predict_proba`."""
-    prior = model.init_.class_prior_[1]
-    trees = []
-    for (estimator,) in model.estimators_:
-        t = estimator.tree_
-        trees.append(
-            [
-                t.children_left.tolist(),
-                t.children_right.tolist(),
-                [max(f, 0) for f in t.feature.tolist()],
-                [round(x, 6) for x in t.threshold.tolist()],
-                [round(v[0][0], 6) for v in t.value.tolist()],
-            ]
-        )
-    return {
-        "kind": "gradient-boosted trees, binary",
-        "init": math.log(prior / (1 - prior)),
-        "learning_rate": model.learning_rate,
-        "trees": trees,
-    }
+def rows_of(
+    doc: Doc, counts: dict[str, list[int]], joins: dict[str, float]
+) -> list[tuple[int, list[float]]]:
+    """(token id, features) of every lexicon candidate in a parse that has a content candidate."""
+    marks = passages(doc.text)
+    inside = cues.quote_index([t.idx for t in doc], [(p.start, p.end) for p in marks])
+    out = []
+    for t in doc:
+        if not cues.is_candidate(t, counts):
+            continue
+        ids = [c.i for c in cues.cue_tokens(t, joins)]
+        content = content_candidate(t, ids, marks, inside)
+        if content is not None:
+            row = cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts, content)
+            out.append((t.i, row))
+    return out
 
 
 def fit(docs: list[Doc], golds: list[dict[int, set[int]]], seed: int) -> dict[str, Any]:
     """Lexicon, joiners and classifier mined from these articles (threshold not set)."""
     rows: list[list[float]] = []
     labels: list[int] = []
+    joins = joiners(docs, golds)
     for fold in range(FOLDS):
         rest = [n for n in range(len(docs)) if n % FOLDS != fold]
         counts = count([docs[n] for n in rest], [golds[n] for n in rest])
         for n in range(fold, len(docs), FOLDS):
-            for i, row in rows_of(docs[n], counts):
+            for i, row in rows_of(docs[n], counts, joins):
                 rows.append(row)
                 labels.append(int(i in golds[n]))
     clf = GradientBoostingClassifier(
@@ -194,7 +179,7 @@ def fit(docs: list[Doc], golds: list[dict[int, set[int]]], seed: int) -> dict[st
     clf.fit(rows, labels)
     return {
         "lexicon": count(docs, golds),
-        "joiners": joiners(docs, golds),
+        "joiners": joins,
         "classifier": export(clf),
     }
 

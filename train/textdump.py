@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from gbm import export
 from sklearn.ensemble import GradientBoostingClassifier
 
 from newsgraph.clean.assemble import assemble
@@ -33,6 +33,7 @@ from newsgraph.eval.extraction import load_truth, score_pages
 from newsgraph.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
+TRAINED_BY = "train/textdump.py"
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 SOURCE = Source(input="textdump")
@@ -138,17 +139,17 @@ def fit_two_stage(docs: list[Doc], seed: int, inner: int = 3) -> dict[str, Any]:
     weights2: list[float] = []
     for k in range(inner):
         rest = [d for n, d in enumerate(docs) if n % inner != k]
-        model = export(fit(*_stack(rest), seed=seed))
+        model = export(fit(*_stack(rest), seed=seed), TRAINED_BY)
         for lines, feats, labels in docs[k::inner]:
             rows2 += context_features(lines, predict_proba(model, feats), feats)
             labels2 += labels
             weights2 += _weights(lines)
-    stage1 = export(fit(*_stack(docs), seed=seed))
+    stage1 = export(fit(*_stack(docs), seed=seed), TRAINED_BY)
     return {
         "kind": "two-stage gradient-boosted trees, binary",
         "trained_by": "train/textdump.py",
         "stage1": stage1,
-        "stage2": export(fit(rows2, labels2, weights2, seed)),
+        "stage2": export(fit(rows2, labels2, weights2, seed), TRAINED_BY),
     }
 
 
@@ -161,30 +162,6 @@ def _stack(docs: list[Doc]) -> tuple[list[list[float]], list[int], list[float]]:
         labels += lab
         weights += _weights(lines)
     return rows, labels, weights
-
-
-def export(model: GradientBoostingClassifier) -> dict[str, Any]:
-    """The ensemble as JSON that `newsgraph.clean.trees.predict_proba` evaluates."""
-    prior = model.init_.class_prior_[1]
-    trees = []
-    for (estimator,) in model.estimators_:
-        t = estimator.tree_
-        trees.append(
-            [
-                t.children_left.tolist(),
-                t.children_right.tolist(),
-                [max(f, 0) for f in t.feature.tolist()],
-                [round(x, 6) for x in t.threshold.tolist()],
-                [round(v[0][0], 6) for v in t.value.tolist()],
-            ]
-        )
-    return {
-        "kind": "gradient-boosted trees, binary",
-        "trained_by": "train/textdump.py",
-        "init": math.log(prior / (1 - prior)),
-        "learning_rate": model.learning_rate,
-        "trees": trees,
-    }
 
 
 def prepare(pages: dict[str, str], truth: dict[str, str]) -> dict[str, Doc]:

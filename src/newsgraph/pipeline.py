@@ -12,6 +12,7 @@ from newsgraph.clean.assemble import assemble
 from newsgraph.clean.detect import detect_kind, guess_language
 from newsgraph.clean.html import clean_html
 from newsgraph.clean.plaintext import from_plain_text
+from newsgraph.clean.published import date_from_location
 from newsgraph.clean.textdump import clean_textdump
 from newsgraph.errors import InputError, TimeLimitError
 from newsgraph.model import Article, InputKind, Source
@@ -114,7 +115,9 @@ def analyze(
         if published:
             article.published, article.published_source = published, "given"
         elif article.published is None:
-            article.published_source = "unknown"
+            found = date_from_location(article.source.url) or date_from_location(path)
+            source = "url" if date_from_location(article.source.url) else "path"
+            article.published, article.published_source = found, source if found else "unknown"
         if len(article.text) > MAX_TEXT_CHARS:
             raise InputError(f"the article is too long ({len(article.text):,} characters)")
         return analyse(article) if entities else article

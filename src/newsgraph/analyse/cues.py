@@ -11,6 +11,7 @@ The features are computed here, so training and running share one definition.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 from newsgraph.clean.trees import load_model, predict_proba
 
 MODEL_NAME = "quotes"
-THRESHOLD = 0.4  # classifier probability from which a candidate heads a cue (best F1 on dev)
+THRESHOLD = 0.4  # used when a model has no "threshold"; train/quotes.py picks it by CV
 
 _POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n", "ADP": "p", "ADJ": "a", "ADV": "r"}
 _DEPS = (
@@ -28,6 +29,10 @@ _DEPS = (
 )  # fmt: skip
 _CHILD_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "agent", "prep", "acomp")
 _TAGS = ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB", "NN", "NNS")
+CONTENT_KINDS = (
+    "ccomp", "xcomp", "dobj", "acl", "prep", "attr", "oprd", "advcl", "according", "host",
+    "passage",
+)  # fmt: skip
 _PHRASE_WORDS = 5  # a prepositional phrase longer than this never joins a cue whole
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
@@ -62,16 +67,22 @@ def lexicon_score(counts: dict[str, list[int]], key: str) -> tuple[float, float]
 
 
 def features(
-    tok: Token, in_quote: bool, near_quote: int, counts: dict[str, list[int]]
+    tok: Token,
+    in_quote: bool,
+    near_quote: int,
+    counts: dict[str, list[int]],
+    content: Content | None = None,
 ) -> list[float]:
     """The classifier's view of one candidate cue word.
 
     `in_quote`: the word is inside a quoted passage; `near_quote`: tokens from
-    the word to the nearest quoted passage of its sentence (99: none).
+    the word to the nearest quoted passage of its sentence (99: none);
+    `content`: what the parse offers as the reported content (`quotes.py`
+    finds it), so the classifier can weigh a "that" clause above an object.
     """
     share, freq = lexicon_score(counts, cue_key(tok))
     frame_share, frame_freq = lexicon_score(counts, frame_key(tok))
-    head_share, _ = lexicon_score(counts, cue_key(tok.head)) if tok.head is not tok else (0.0, 0.0)
+    head_share, _ = lexicon_score(counts, cue_key(tok.head)) if tok.head.i != tok.i else (0.0, 0.0)
     children = {c.dep_ for c in tok.children}
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     ccomp_that = any(
@@ -103,6 +114,38 @@ def features(
     row += [float(tok.dep_ == d) for d in _DEPS]
     row += [float(d in children) for d in _CHILD_DEPS]
     row += [float(tok.tag_ == t) for t in _TAGS]
+    row += _content_features(tok, content)
+    return row
+
+
+@dataclass(slots=True, frozen=True)
+class Content:
+    """The content candidate of a cue word: its token ids, how it was found, its quoted share."""
+
+    ids: frozenset[int]
+    kind: str  # a dependency of `CONTENT_KINDS`
+    quoted: float  # share of its words inside quotation marks
+
+
+def _content_features(tok: Token, content: Content | None) -> list[float]:
+    """How the content was found, its size, quoting and position, and the subject's kind."""
+    kind = content.kind if content is not None else ""
+    ids = content.ids if content is not None else frozenset()
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = min(ids) if ids else tok.i
+    row = [float(kind == k) for k in CONTENT_KINDS]
+    row += [
+        float(len(ids)),
+        content.quoted if content is not None else 0.0,
+        float(first > tok.i),
+        float(bool(ids) and tok.doc[first].lower_ in ("that", "to", "if", "whether")),
+        float(subj is not None and subj.lower_ in ("it", "this", "that", "there")),
+        float(subj is not None and subj.pos_ == "NOUN"),
+        float(subj is not None and subj.ent_type_ == "PERSON"),
+        float(subj is not None and subj.ent_type_ in ("ORG", "GPE", "NORP")),
+        float(subj is not None and subj.dep_ == "nsubjpass"),
+        float(len(list(tok.sent))),
+    ]
     return row
 
 

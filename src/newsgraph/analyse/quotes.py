@@ -84,26 +84,49 @@ def _attributions(
     joiners = model["joiners"]
     threshold = model.get("threshold", cues.THRESHOLD)
     cands = [t for t in doc if cues.is_candidate(t, counts)]
-    rows = [cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts) for t in cands]
+    cue_ids = [[t.i for t in cues.cue_tokens(tok, joiners)] for tok in cands]
+    contents = [
+        content_candidate(t, ids, marks, inside) for t, ids in zip(cands, cue_ids, strict=True)
+    ]
+    keep = [n for n, c in enumerate(contents) if c is not None]
+    rows = [
+        cues.features(cands[n], inside[cands[n].i] >= 0, cues.near_quote(cands[n], inside),
+                      counts, contents[n])
+        for n in keep
+    ]  # fmt: skip
     out: list[_Found] = []
-    for tok, prob in zip(cands, cues.score(rows, model), strict=True):
-        if prob < threshold:
+    for n, prob in zip(keep, cues.score(rows, model), strict=True):
+        content = contents[n]
+        if prob < threshold or content is None:
             continue
-        cue_toks = cues.cue_tokens(tok, joiners)
-        cue_ids = [t.i for t in cue_toks]
-        content = _content(tok, set(cue_ids)) or _adjacent_passage(tok, marks, inside)
-        if not content:
-            continue
-        item = _Found(tok, cue_ids, content, prob=prob)
-        item.pieces = _pieces(doc, content, marks, inside)
+        tok = cands[n]
+        item = _Found(tok, cue_ids[n], set(content.ids), prob=prob)
+        item.pieces = _pieces(doc, item.content, marks, inside)
         item.source = sources.source_head(tok)
         if item.source is not None and (
-            item.source.i in content or inside[item.source.i] not in (-1, inside[tok.i])
+            item.source.i in item.content or inside[item.source.i] not in (-1, inside[tok.i])
         ):
             item.source = None
         if item.pieces:
             out.append(item)
     return out
+
+
+def content_candidate(
+    cue: Token, cue_ids: list[int], marks: list[Passage], inside: list[int]
+) -> cues.Content | None:
+    """What the cue word `cue` would report, if it heads a cue: from the parse or a next passage.
+
+    Training calls this too: the cue classifier sees only words with a
+    content and learns from how the content was found.
+    """
+    ids, kind = _content(cue, set(cue_ids))
+    if not ids:
+        ids, kind = _adjacent_passage(cue, marks, inside), "passage"
+    if not ids:
+        return None
+    quoted = sum(inside[i] >= 0 for i in ids) / len(ids)
+    return cues.Content(frozenset(ids), kind, quoted)
 
 
 def _nested(
@@ -143,13 +166,13 @@ def _nested(
     return out
 
 
-def _content(cue: Token, cue_ids: set[int]) -> set[int]:
-    """Token ids of what the cue reports, from the parse."""
+def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
+    """Token ids of what the cue reports, from the parse, and the dependency that gave them."""
     if cue.lower_ == "according":
         host = cue.head
         if host.i == cue.i:
-            return set()
-        return _host_clause(host, cue)
+            return set(), ""
+        return _host_clause(host, cue), "according"
     for dep in _CONTENT_DEPS:
         for child in cue.children:
             if child.dep_ != dep or child.i in cue_ids:
@@ -168,12 +191,12 @@ def _content(cue: Token, cue_ids: set[int]) -> set[int]:
             ids = {t.i for t in child.subtree if not t.is_space}
             if dep == "dobj":
                 ids |= _object_complements(cue, child)
-            return ids
+            return ids, dep
     if cue.head.i != cue.i and (
         cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)
     ):
-        return _host_clause(cue.head, cue)  # "The task, he said, was fulfilled."
-    return set()
+        return _host_clause(cue.head, cue), "host"  # "The task, he said, was fulfilled."
+    return set(), ""
 
 
 def _addressed(cue: Token, obj: Token) -> bool:
