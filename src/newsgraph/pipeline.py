@@ -77,11 +77,13 @@ def analyse(article: Article) -> Article:
     from newsgraph.analyse.nlp import parse
     from newsgraph.analyse.quantities import find_quantities
     from newsgraph.analyse.quotes import find_quotes
+    from newsgraph.analyse.timex import find_timexes
 
     doc = parse(article.text)
     article.entities = find_entities(article, doc)
     identify(article)
     article.quotes = find_quotes(article, doc)
+    article.timexes = find_timexes(article, doc)
     article.quantities = find_quantities(article, doc)  # after quotes: links to them
     return article
 
