@@ -10,7 +10,9 @@ What is learned (everything else in `analyse/quotes.py` reads the parse):
 - cue joiners: which children of a cue head the annotators include in the cue
   ("has said", "called for", "also said");
 - a gradient-boosted tree classifier over `cues.features` that decides whether
-  one occurrence of a lexicon word heads an attribution. Its lexicon features
+  one occurrence of a lexicon word heads an attribution. It trains only on
+  words with a content candidate (`quotes.content_candidate`), the only ones
+  the extractor ever scores. Its lexicon features
   are computed out of fold (each article's counts come from the other
   articles), so the classifier learns how far to trust counts on unseen text.
 

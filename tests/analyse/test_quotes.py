@@ -165,6 +165,7 @@ def sample() -> Article:
         ("said", "Putin left many questions", "He", "Arkady Babchenko"),
         ("said", "Russia will keep about 1,000", "a senior lawmaker", None),
         ("also said", "forces would remain", "Putin", "Vladimir Putin"),
+        ("claim", "that the withdrawal was", "Assad's", "Bashar al-Assad"),
     ],
 )
 def test_sample_page_statements(
@@ -190,3 +191,25 @@ def test_sample_page_details(sample: Article) -> None:
     assert inner.within is not None
     assert inner.speaker is not None and inner.speaker.span.text == "Obama"
     assert not any("mission accomplished" in q.content.text for q in sample.quotes)
+
+
+def test_content_candidate_says_how_the_content_was_found() -> None:
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = 'The minister said that the talks failed. "We tried," she said.'
+    doc = parse(text)
+    marks = passages(text)
+    inside = cues.quote_index([t.idx for t in doc], [(p.start, p.end) for p in marks])
+    said = [t for t in doc if t.lower_ == "said"]
+    kinds = []
+    for tok in said:
+        found = content_candidate(tok, [tok.i], marks, inside)
+        assert found is not None
+        kinds.append((found.kind, found.quoted))
+    assert kinds[0] == ("ccomp", 0.0)
+    assert kinds[1][1] > 0.5  # the quoted passage, by the parse or as the adjacent passage
+    content = content_candidate(said[0], [said[0].i], marks, inside)
+    with_content = cues.features(said[0], False, 99, {}, content)
+    assert len(cues.features(said[0], False, 99, {}, None)) == len(with_content)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.analyse.nlp import parse
 from newsgraph.analyse.timex import find_timexes
 from newsgraph.model import Article, Source, Timex
+from newsgraph.pipeline import analyze
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rferl-putin-pullout.txt"
 
 PUBLISHED = "2016-03-15"  # a Tuesday
 
@@ -87,3 +92,54 @@ def test_a_year_earlier_follows_the_quarter_in_question() -> None:
 
 def test_no_time_words_no_timexes() -> None:
     assert _timexes("The president signed the bill.") == []
+
+
+def test_a_span_of_time_before_an_event_stays_a_duration() -> None:
+    found = _timexes("The strikes came less than six months after the start of the campaign.")
+    assert [(t.span.text, t.type, t.value, t.mod) for t in found] == [
+        ("less than six months", "DURATION", "P6M", "LESS_THAN")
+    ]
+
+
+def test_a_span_of_time_said_alone_is_a_date() -> None:
+    found = _timexes("He was arrested in May. Two days later, he was released.")
+    assert [(t.span.text, t.value) for t in found][-1] == ("Two days later", "2015-05")
+
+
+def test_a_present_relative_clause_takes_the_tense_of_its_governing_verb() -> None:
+    text = "The EU may hope to lift sanctions that come up for renewal in July."
+    assert _one(text, "July").value == "2016-07"
+    assert _one("A bomber drops bombs over Syria in January.", "January").value == "2016-01"
+
+
+def _sample_values(published: str | None) -> dict[str, tuple[str, str, str | None]]:
+    article = analyze(SAMPLE.read_text(encoding="utf-8"), published=published, entities=False)
+    found = find_timexes(article, parse(article.text))
+    values: dict[str, tuple[str, str, str | None]] = {}
+    for t in found:
+        values.setdefault(t.span.text, (t.type, t.value, t.mod))
+    return values
+
+
+def test_the_sample_page_gives_the_issue_values() -> None:
+    values = _sample_values("2016-03-15")
+    assert values["March 14"] == ("DATE", "2016-03-14", None)
+    assert values["last month"] == ("DATE", "2016-02", None)
+    assert values["January"] == ("DATE", "2016-01", None)
+    assert values["July"] == ("DATE", "2016-07", None)
+    assert values["less than six months"] == ("DURATION", "P6M", "LESS_THAN")
+    assert values["the five-year-old"] == ("DURATION", "P5Y", None)
+
+
+def test_the_sample_page_without_a_date_stays_underspecified() -> None:
+    assert _sample_values(None)["March 14"] == ("DATE", "XXXX-03-14", None)
+
+
+def test_a_weekday_before_a_date_is_part_of_it() -> None:
+    text = "The paper said in an editorial on Monday, Oct. 26: the war goes on."
+    found = _timexes(text, "1998-10-25")
+    assert [(t.span.text, t.value) for t in found] == [("Monday, Oct. 26", "1998-10-26")]
+
+
+def test_the_near_term_is_the_future() -> None:
+    assert _one("Rates may fall in the near term.", "near term").value == "FUTURE_REF"

@@ -18,8 +18,8 @@ from tests.conftest import shared_path
 FLOORS = {
     "content exact": 0.50,
     "content overlap": 0.79,
-    "source": 0.67,
-    "cue exact": 0.66,
+    "source": 0.68,
+    "cue exact": 0.67,
 }
 
 

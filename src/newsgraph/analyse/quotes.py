@@ -1,8 +1,9 @@
 """Who said what: direct, indirect and mixed attributions, with cue, speaker, addressee and hedges.
 
-An attribution starts from its cue. Every word of the learned cue lexicon is
-scored by the cue classifier (`cues.py`); for each word that heads a cue the
-parse gives the rest:
+An attribution starts from its cue. Every word of the learned cue lexicon
+that has a content candidate (below) is scored by the cue classifier
+(`cues.py`), which also sees how that content was found; for each word that
+heads a cue the parse gives the rest:
 
 - content: the reported clause ("stressed [that the two did not discuss ...]",
   "that" included as PolNeAR marks it), the clause an "according to" phrase

@@ -1,6 +1,6 @@
 """Time expressions: found in the text and normalised as TimeML's TIMEX3 does.
 
-`find_timexes` runs the rules of `timex_rules` over the article text, keeps the
+`find_timexes` runs the rules of `timex_patterns` over the article text, keeps the
 longest expression where matches overlap, and normalises each against the
 publication date (`Article.published`): "March 14" in an article of 2016-03-15
 is 2016-03-14, "last month" 2016-02. Without a publication date, values keep
@@ -21,7 +21,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.timex_calendar import Direction, Point, at_grain, parse_anchor
-from newsgraph.analyse.timex_rules import RULES, Context, Result
+from newsgraph.analyse.timex_context import Context, Result
+from newsgraph.analyse.timex_patterns import RULES
 from newsgraph.model import Article, TextSpan, Timex
 
 __all__ = ["find_timexes", "tense_direction", "timexes_in"]
@@ -29,6 +30,7 @@ __all__ = ["find_timexes", "tense_direction", "timexes_in"]
 _FUTURE_WORDS = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "due", "set", "aim", "intend", "hope",
                            "propose", "prepare", "want", "seek", "likely"})  # fmt: skip
+_EMBEDDED = frozenset({"relcl", "ccomp", "advcl", "conj", "acl"})
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(Q\d|\d\d)(?:-(\d\d))?)?$")
 
 
@@ -122,7 +124,11 @@ def tense_direction(doc: Doc, start: int, end: int) -> Direction:
         if tok is None:
             break
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in _FUTURE_HEADS:
-            return _verb_direction(tok)
+            found = _verb_direction(tok)
+            if found != "none" or tok.tag_ not in ("VBZ", "VBP") or tok.dep_ not in _EMBEDDED:
+                return found
+            # "sanctions that come up for renewal in July": a present-tense relative
+            # clause takes its time from the verb that governs it ("to lift", "will").
         if tok.head is tok:
             break
         tok = tok.head

@@ -121,6 +121,9 @@ def shift(point: Point, n: int, unit: Grain | None = None) -> Point:
 
 
 def _months(unit: Grain, n: int) -> int:
+    """Months in `n` units; days and weeks move a month or coarser point not at all."""
+    if unit in ("day", "week"):
+        return 0
     return {"month": n, "quarter": 3 * n, "half": 6 * n, "season": 3 * n}.get(unit, 12 * n)
 
 

@@ -1,0 +1,44 @@
+"""What a normaliser gets besides its match, and what it gives back.
+
+A rule is a regular expression over the article text and a function that turns
+a match into (type, value, mod), or None to reject it. The function gets a
+`Context`: the anchor date, the direction (past or future) the sentence's tense
+gives, and the last date the article mentioned, which "a year earlier" and
+"the latest quarter" refer to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from newsgraph.analyse.timex_calendar import Direction, Point, day_point
+
+Result = tuple[str, str, str | None]
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule needs beyond its match: the anchor, the tense, what came before."""
+
+    anchor: dt.date | None
+    direction: Callable[[int, int], Direction]
+    text: str
+    last: Point | None = None  # the last date the article mentioned
+    last_quarter: Point | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def today(self) -> Point:
+        return day_point(self.anchor) if self.anchor else Point("day", None)
+
+
+Normaliser = Callable[[re.Match[str], Context], Result | None]
+Rule = tuple[re.Pattern[str], Normaliser]
+
+
+def preceded(ctx: Context, m: re.Match[str], pattern: str) -> bool:
+    """Whether the 40 characters before the match end in `pattern`."""
+    before = ctx.text[max(0, m.start() - 40) : m.start()]
+    return re.search(pattern + r"\s*$", before, re.I) is not None
