@@ -150,14 +150,15 @@ def rows_of(
     doc: Doc, counts: dict[str, list[int]], joins: dict[str, float]
 ) -> list[tuple[int, list[float]]]:
     """(token id, features) of every lexicon candidate in a parse that has a content candidate."""
-    marks = passages(doc.text)
+    text = doc.text
+    marks = passages(text)
     inside = cues.quote_index([t.idx for t in doc], [(p.start, p.end) for p in marks])
     out = []
     for t in doc:
         if not cues.is_candidate(t, counts):
             continue
         ids = [c.i for c in cues.cue_tokens(t, joins)]
-        content = content_candidate(t, ids, marks, inside)
+        content = content_candidate(t, ids, marks, inside, text)
         if content is not None:
             row = cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts, content)
             out.append((t.i, row))

@@ -205,11 +205,11 @@ def test_content_candidate_says_how_the_content_was_found() -> None:
     said = [t for t in doc if t.lower_ == "said"]
     kinds = []
     for tok in said:
-        found = content_candidate(tok, [tok.i], marks, inside)
+        found = content_candidate(tok, [tok.i], marks, inside, text)
         assert found is not None
         kinds.append((found.kind, found.quoted))
     assert kinds[0] == ("ccomp", 0.0)
     assert kinds[1][1] > 0.5  # the quoted passage, by the parse or as the adjacent passage
-    content = content_candidate(said[0], [said[0].i], marks, inside)
+    content = content_candidate(said[0], [said[0].i], marks, inside, text)
     with_content = cues.features(said[0], False, 99, {}, content)
     assert len(cues.features(said[0], False, 99, {}, None)) == len(with_content)

@@ -143,3 +143,28 @@ def test_a_weekday_before_a_date_is_part_of_it() -> None:
 
 def test_the_near_term_is_the_future() -> None:
     assert _one("Rates may fall in the near term.", "near term").value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The father could arrive as soon as Wednesday.", "Wednesday", "2016-03-16"),
+        (
+            "Officials gave the family until 9 a.m. Thursday to agree.",
+            "Thursday",
+            "2016-03-17T09:00",
+        ),
+        ("Until Monday, they had not called him a suspect.", "Monday", "2016-03-14"),
+        ("The board named him chairman, effective Feb. 1.", "Feb. 1", "2017-02-01"),
+        ("The offer was extended until 5 p.m. EST March 29.", "5 p.m.", "2016-03-29T17:00"),
+        ("They set a deadline of noon Saturday.", "noon Saturday", "2016-03-12T12:00"),
+        ("He will lose if the case is heard in May.", "May", "2016-05"),
+    ],
+)
+def test_deadline_words_set_the_direction(text: str, words: str, value: str) -> None:
+    assert _one(text, words).value == value
+
+
+def test_a_weekday_evening_is_a_time() -> None:
+    found = _one("A clerk was killed Thursday evening.", "Thursday evening", "1998-02-13")
+    assert (found.type, found.value) == ("TIME", "1998-02-12TEV")

@@ -85,9 +85,11 @@ def _attributions(
     joiners = model["joiners"]
     threshold = model.get("threshold", cues.THRESHOLD)
     cands = [t for t in doc if cues.is_candidate(t, counts)]
+    text = doc.text
     cue_ids = [[t.i for t in cues.cue_tokens(tok, joiners)] for tok in cands]
     contents = [
-        content_candidate(t, ids, marks, inside) for t, ids in zip(cands, cue_ids, strict=True)
+        content_candidate(t, ids, marks, inside, text)
+        for t, ids in zip(cands, cue_ids, strict=True)
     ]
     keep = [n for n, c in enumerate(contents) if c is not None]
     rows = [
@@ -114,16 +116,17 @@ def _attributions(
 
 
 def content_candidate(
-    cue: Token, cue_ids: list[int], marks: list[Passage], inside: list[int]
+    cue: Token, cue_ids: list[int], marks: list[Passage], inside: list[int], text: str
 ) -> cues.Content | None:
     """What the cue word `cue` would report, if it heads a cue: from the parse or a next passage.
 
     Training calls this too: the cue classifier sees only words with a
-    content and learns from how the content was found.
+    content and learns from how the content was found. `text` is `cue.doc.text`
+    (passed in: spaCy rebuilds it on every access).
     """
     ids, kind = _content(cue, set(cue_ids))
     if not ids:
-        ids, kind = _adjacent_passage(cue, marks, inside), "passage"
+        ids, kind = _adjacent_passage(cue, marks, inside, text), "passage"
     if not ids:
         return None
     quoted = sum(inside[i] >= 0 for i in ids) / len(ids)
@@ -211,18 +214,17 @@ def _addressed(cue: Token, obj: Token) -> bool:
     )  # fmt: skip
 
 
-def _adjacent_passage(cue: Token, marks: list[Passage], inside: list[int]) -> set[int]:
+def _adjacent_passage(cue: Token, marks: list[Passage], inside: list[int], text: str) -> set[int]:
     """The quoted passage just before or after the cue's clause ("'...,' he said." / "said: '...'").
 
     For cues whose parse gives no content: the tagger often cuts a sentence at
     the closing mark, leaving "he said" with nothing to report.
     """
-    if inside[cue.i] >= 0:
+    if not marks or inside[cue.i] >= 0:
         return set()
     doc = cue.doc
     own = [t.i for t in cue.subtree if inside[t.i] < 0 and not t.is_space]
     lo, hi = doc[min(own)], doc[max(own)]
-    text = doc.text
     for k, mark in enumerate(marks):
         if mark.end <= lo.idx and not text[mark.end : lo.idx].strip(_GLUE):
             after = marks[k + 1].start if k + 1 < len(marks) else len(text)

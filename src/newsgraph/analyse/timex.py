@@ -155,6 +155,9 @@ def _verb_direction(verb: Token) -> Direction:
         return "past"
     if "would" in words:
         return "future"
+    if verb.tag_ == "VBN" and words & {"is", "are"} and verb.dep_ in _EMBEDDED:
+        # "when the case is heard in May": a present passive in a subordinate clause.
+        return "future"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"
     return "none"

@@ -33,6 +33,28 @@ class Context:
     def today(self) -> Point:
         return day_point(self.anchor) if self.anchor else Point("day", None)
 
+    def lean(self, m: re.Match[str]) -> Direction:
+        """The direction of a bare month or weekday: a deadline word before it, else the tense.
+
+        "until 9 a.m. Tuesday", "as soon as Tuesday", "effective Feb. 1" look forward
+        whatever the clause's tense, short of the past perfect ("until Thursday, they
+        had not"); "through January" looks forward unless the clause is past or the
+        phrase counts a year to date ("this year through August"). "since" looks back.
+        """
+        tense = self.direction(m.start(), m.end())
+        if preceded(self, m, _FORWARD):
+            start = max(self.text.rfind(".", 0, m.start()), m.start() - 120, 0)
+            sentence = self.text[start : m.end() + 60]
+            return "past" if re.search(r"\bhad\b", sentence, re.I) else "future"
+        if preceded(self, m, r"\bthrough") and not preceded(self, m, r"\byear\s+through"):
+            return "past" if tense == "past" else "future"
+        if preceded(self, m, r"\bsince"):
+            return "past"
+        return tense
+
+
+_FORWARD = r"\b(until|till|as (?:soon|early) as|effective|due|expires?|expiring)"
+
 
 Normaliser = Callable[[re.Match[str], Context], Result | None]
 Rule = tuple[re.Pattern[str], Normaliser]

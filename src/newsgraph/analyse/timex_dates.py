@@ -32,11 +32,7 @@ def full_date(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if m["month"][0].islower():
         return None
-    year: int | None
-    if m["year"]:
-        year = int(m["year"])
-    else:
-        year = month_year(ctx.anchor, month, ctx.direction(m.start(), m.end()), day)
+    year = int(m["year"]) if m["year"] else month_year(ctx.anchor, month, ctx.lean(m), day)
     y = "XXXX" if year is None else f"{year:04d}"
     return "DATE", f"{y}-{month:02d}-{day:02d}", None
 
@@ -60,7 +56,7 @@ def named_month(m: re.Match[str], ctx: Context) -> Result | None:
             year += 1
     else:
         # News reports the past: a month named without tense is the last one.
-        direction = ctx.direction(m.start(), m.end())
+        direction = ctx.lean(m)
         year = month_year(ctx.anchor, month, "past" if direction == "none" else direction)
     return "DATE", Point("month", year, month).value(), mod_of(m, "edge")
 
@@ -107,8 +103,12 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel in ("next", "coming"):
         day = weekday_date(ctx.anchor + dt.timedelta(days=1), wd, "future")
     else:
-        day = weekday_date(ctx.anchor, wd, ctx.direction(m.start(), m.end()))
+        day = weekday_date(ctx.anchor, wd, ctx.lean(m))
     value = day.isoformat()
+    # TimeBank marks "Friday evening" a TIME but "Friday night" and, as often as
+    # not, "Friday morning" the day itself.
+    if (m["part"] or "").lower() in ("evening", "afternoon"):
+        return "TIME", f"{value}T{_PARTS[m['part'].lower()]}", mod_of(m, "edge")
     return "DATE", value, mod_of(m, "edge")
 
 
@@ -139,16 +139,25 @@ def clock_time(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     base = ctx.today()
     if m["wd"] and ctx.anchor is not None:
-        base = day_point(weekday_date(ctx.anchor, WEEKDAYS[m["wd"].lower()],
-                                      ctx.direction(m.start(), m.end())))  # fmt: skip
+        base = day_point(weekday_date(ctx.anchor, WEEKDAYS[m["wd"].lower()], ctx.lean(m)))
     elif (m["dw"] or "").lower() == "yesterday":
         base = shift(base, -1, "day")
+    elif m["mon"] and m["mon"][0].isupper():
+        # "5 p.m. EST Nov. 9": the date the time falls on.
+        month, mday = MONTHS[m["mon"].lower().rstrip(".")], int(m["mday"])
+        year = month_year(ctx.anchor, month, ctx.lean(m), mday)
+        if ctx.anchor is None or year is None:
+            return "TIME", f"XXXX-{month:02d}-{mday:02d}T{hour:02d}:{minute:02d}", None
+        base = day_point(dt.date(year, month, mday))
     return "TIME", f"{base.value()}T{hour:02d}:{minute:02d}", None
 
 
 def noon(m: re.Match[str], ctx: Context) -> Result | None:
     hour = "24:00" if m["noon"].lower() == "midnight" else "12:00"
-    return "TIME", f"{ctx.today().value()}T{hour}", None
+    base = ctx.today()
+    if m["wd"] and ctx.anchor is not None:
+        base = day_point(weekday_date(ctx.anchor, WEEKDAYS[m["wd"].lower()], ctx.lean(m)))
+    return "TIME", f"{base.value()}T{hour}", None
 
 
 def holiday_date(m: re.Match[str], ctx: Context) -> Result | None:

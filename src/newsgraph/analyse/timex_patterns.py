@@ -83,8 +83,8 @@ RULES: list[Rule] = [
     (_compile(r"recently|recent|lately|the past|in the past"), fixed("PAST_REF")),
     (_compile(r"the (?:near |distant )?future|a later date|the coming (?:days|weeks|months|years)|the (?:near|short) term"), fixed("FUTURE_REF")),  # noqa: E501
     (_compile(rf"(?P<set>daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:day|week|month|year|quarter|hour|night|{_WEEKDAY}|{_MONTH}))"), set_of),  # noqa: E501
-    (_compile(rf"(?:(?:about|around|at)\s+)?(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?:[A-Z]ST|[A-Z]DT|GMT))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<dw>today|yesterday)))?"), clock_time),  # noqa: E501
-    (_compile(r"(?P<noon>noon|midnight|midday)"), noon),
+    (_compile(rf"(?:(?:about|around|at)\s+)?(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?:\s+(?:[A-Z]ST|[A-Z]DT|GMT))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<dw>today|yesterday)|(?P<mon>{_MONTH})\s*(?P<mday>\d{{1,2}})(?!\d)))?"), clock_time),  # noqa: E501
+    (_compile(rf"(?P<noon>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY}))?"), noon),
     (_compile(rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>thanksgiving(?:\s+day)?|christmas(?:\s+day|\s+eve)?|new\s+year['’]s(?:\s+day|\s+eve)|independence\s+day|halloween|valentine['’]s\s+day|veterans\s+day)(?:,?\s+{_YEAR_G})?"), holiday_date),  # noqa: E501
     (_compile(r"(?:around\s+)?year[\s-]end|year's\s+end|the\s+end\s+of\s+(?:the|this)\s+year"), year_end),  # noqa: E501
     (_compile(r"(?P<edge>earlier|later|early|late)\s+(?:in\s+)?the\s+(?P<unit>year|month|week|day)"), in_this_unit),  # noqa: E501
