@@ -14,10 +14,12 @@ from newsgraph.model import (
     Entity,
     Mention,
     Party,
+    Quantity,
     Quote,
     Removed,
     Source,
     TextSpan,
+    Timex,
 )
 from newsgraph.render.html import to_html
 
@@ -438,3 +440,76 @@ def test_bad_statements_are_skipped_safely() -> None:
     parse(html)
     assert pieces(html, "q", "q0") == ""
     assert pieces(html, "q", "q2") == article.quotes[2].content.text
+
+
+# --- times, quantities, entity identity --------------------------------------------------
+
+VALUES_TEXT = (
+    "On March 14 Vladimir Putin gave Moscow less than six months. "
+    "Some 1,700 <civilians> fled Syria before Putin Day."
+)
+
+
+def make_valued_article() -> Article:
+    article = make_article(("paragraph", VALUES_TEXT))
+    text = article.text
+    article.entities[0].kb = {"key": "vladimir-putin"}
+    article.entities[0].codes = [{"country": "RUS", "sector": "GOV"}]
+    article.timexes = [
+        Timex("t1", _at(text, "March 14"), "DATE", "2016-03-14"),
+        Timex("t2", _at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
+        # Holds a whole mention: nests around it.
+        Timex("t3", _at(text, "March 14 Vladimir Putin"), "DATE", "2016-03-14"),
+        # Crosses the mention "Syria": left out rather than cut.
+        Timex("t4", _at(text, "ria before"), "DATE", "PAST_REF"),
+        # Sits inside a mention: nests inside it.
+        Timex("t5", _at(text, "Day"), "DATE", "XXXX-XX-XX"),
+    ]
+    article.quantities = [
+        Quantity("n1", _at(text, "Some 1,700 <civilians>"), 1700.0, "<civilians>", approx=True)
+    ]
+    article.entities.append(Entity("e7", "Putin Day", "EVENT", [], _mentions(text, "Putin Day")))
+    return article
+
+
+def test_timex_value_is_shown_on_hover() -> None:
+    html = to_html(make_valued_article())
+    parse(html)
+    times = {text: attrs["data-tip"] for attrs, text in spans(html, "tx")}
+    assert (times["March 14"] or "").startswith("2016-03-14")
+    assert (times["less than six months"] or "").startswith("P6M (less than)")
+    assert "&#10;" in html.split("March 14</span>", 1)[0]  # the tip's lines kept as references
+
+
+def test_quantity_value_is_shown_on_hover_and_escaped() -> None:
+    html = to_html(make_valued_article())
+    [(attrs, text)] = spans(html, "qty")
+    assert text == "Some 1,700 <civilians>"
+    assert (attrs["data-tip"] or "").startswith("1700 <civilians>, approximate")
+    assert "<civilians>" not in html
+    assert 'data-tip="1700 &lt;civilians&gt;, approximate"' in html
+
+
+def test_values_nest_with_mentions_and_crossing_ones_are_skipped() -> None:
+    html = to_html(make_valued_article())
+    page = parse(html)
+    assert [t for a, t in page.marks if a.get("data-ent") == "e3"] == ["Syria"]
+    times = [text for _, text in spans(html, "tx")]
+    assert "March 14 Vladimir Putin" in times  # holds the mention
+    assert "Day" in times  # inside a mention
+    assert "ria before" not in times and "Syria" not in times
+    assert '<mark class="ent g-other" data-ent="e6"' in html
+    assert 'Putin <span class="val tx"' in html
+
+
+def test_entity_tooltip_and_legend_give_identity_and_codes() -> None:
+    html = to_html(make_valued_article())
+    tips = [a["data-tip"] or "" for a, _ in parse(html).marks if a.get("data-ent") == "e0"]
+    assert tips and all("key vladimir-putin" in t and "codes RUS GOV" in t for t in tips)
+    assert '<span class="ids">key vladimir-putin · RUS GOV</span>' in html
+
+
+def test_values_keep_the_page_self_contained() -> None:
+    html = to_html(make_valued_article())
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
+    assert "@import" not in html and "url(" not in html

@@ -11,10 +11,12 @@ from newsgraph.model import (
     Entity,
     Mention,
     Party,
+    Quantity,
     Quote,
     Removed,
     Source,
     TextSpan,
+    Timex,
 )
 from newsgraph.render.markdown import to_markdown
 
@@ -273,3 +275,52 @@ def test_statement_cycles_and_unknown_parents_do_not_lose_statements() -> None:
     assert "### No speaker given\n\n- *indirect*, cue “said”: Assad must go" in section
     assert section.count("the task has been accomplished") >= 1
     assert section.count("may reportedly be reversed") >= 1
+
+
+# --- times, quantities, entity identity --------------------------------------------------
+
+
+def make_valued_article() -> Article:
+    article = make_article(
+        ("paragraph", "On March 14 Putin gave it less than six months; some 1,700 civilians fled.")
+    )
+    text = article.text
+    article.entities[0].kb = {"key": "vladimir-putin"}
+    article.entities[0].codes = [{"country": "RUS", "sector": "GOV"}]
+    article.timexes = [
+        Timex("t2", _at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
+        Timex("t1", _at(text, "March 14"), "DATE", "2016-03-14"),
+    ]
+    article.quantities = [
+        Quantity("n1", _at(text, "some 1,700 civilians"), 1700.0, "civil|ians", True, "min", "q3")
+    ]
+    return article
+
+
+def _section(md: str, heading: str) -> list[str]:
+    body = md.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [line for line in body.splitlines() if line.startswith("| ")][2:]
+
+
+def test_time_expressions_are_listed_with_their_values_in_text_order() -> None:
+    rows = _section(to_markdown(make_valued_article()), "Time expressions")
+    assert rows == [
+        "| March 14 | DATE | 2016-03-14 |  |",
+        "| less than six months | DURATION | P6M | less than |",
+    ]
+
+
+def test_quantities_are_listed_with_value_unit_bound_and_quote() -> None:
+    [row] = _section(to_markdown(make_valued_article()), "Quantities")
+    assert row == "| some 1,700 civilians | 1700 | civil\\|ians | approximate, at least | q3 |"
+
+
+def test_entity_table_gives_identity_and_codes() -> None:
+    rows = _section(to_markdown(make_valued_article()), "Entities")
+    putin = next(row for row in rows if "Vladimir Putin" in row)
+    assert "| key vladimir-putin | RUS GOV |" in putin
+
+
+def test_no_time_or_quantity_sections_without_findings() -> None:
+    md = to_markdown(make_article())
+    assert "## Time expressions" not in md and "## Quantities" not in md

@@ -10,7 +10,7 @@ what it says).
 CSS = """
 :root{--bg:#fbfaf7;--fg:#1d1d1f;--muted:#6b6b70;--rule:#e4e1da;--card:#fff;
 --person:37 99 235;--org:5 150 105;--place:217 119 6;--norp:124 58 237;--other:100 116 139;
---quote:234 179 8;--cue:220 38 38;--speaker:13 148 136}
+--quote:234 179 8;--cue:220 38 38;--speaker:13 148 136;--time:8 145 178;--qty:190 24 93}
 @media (prefers-color-scheme:dark){:root{--bg:#16171a;--fg:#e8e6e1;--muted:#9b9aa0;
 --rule:#2c2d31;--card:#1e1f23}}
 *{box-sizing:border-box}
@@ -92,6 +92,20 @@ text-underline-offset:.2em}
 border-radius:6px;background:#222;color:#fff;font:500 .8rem/1.4 system-ui,sans-serif;
 border-left:4px solid rgb(var(--quote));box-shadow:0 4px 14px rgb(0 0 0/.25);
 pointer-events:none}
+.val{position:relative;border-bottom:2px dashed rgb(var(--vc)/.75);padding-bottom:1px;
+cursor:help}
+.tx{--vc:var(--time)}.qty{--vc:var(--qty)}
+.val:hover,.val:focus{background:rgb(var(--vc)/.12)}
+.val:hover::after,.val:focus::after{content:attr(data-tip);position:absolute;left:0;
+bottom:calc(100% + 6px);z-index:11;width:max-content;max-width:18rem;white-space:pre-line;
+padding:.4rem .6rem;border-radius:6px;background:#222;color:#fff;
+border-left:4px solid rgb(var(--vc));font:500 .8rem/1.35 system-ui,sans-serif;
+font-style:normal;font-weight:500;box-shadow:0 4px 14px rgb(0 0 0/.25);pointer-events:none}
+.val:has(mark.ent:hover,.val:hover)::after,mark.ent:has(.val:hover)::after{display:none}
+.values{margin-bottom:1.5rem}
+.values ul{display:flex;gap:1rem}
+.ent-key .ids{flex-basis:100%;font:.72rem/1.3 ui-monospace,Menlo,Consolas,monospace;
+color:var(--muted)}
 .speakers{margin-bottom:1.5rem}
 .spk-key{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .4rem;width:100%;
 text-align:left;font:inherit;color:inherit;background:none;border:0;

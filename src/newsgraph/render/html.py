@@ -6,8 +6,10 @@ mailed around. Every string from the article is escaped. Entity mentions are
 highlighted by type; a sidebar legend lights up all mentions of one entity.
 Statements are highlighted too: their content, cue and speaker in distinct
 styles, with the speaker, cue and hedges shown on hover, and a sidebar list of
-speakers. Like the markdown report, the page is built from small section
-functions.
+speakers. Time expressions and quantities are underlined, their normalised
+value ("2016-03-14", "P6M (less than)") shown on hover; entities show their
+identity and actor codes. Like the markdown report, the page is built from
+small section functions.
 
 The layout lives here; how crossing highlights become nested elements lives in
 `overlay`, the CSS and JS in `assets`, and the grouping of statements by
@@ -30,6 +32,7 @@ from newsgraph.render.overlay import (
     highlights,
 )
 from newsgraph.render.statements import SpeakerGroup, speaker_groups
+from newsgraph.render.values import entity_codes, entity_identity
 
 _BLOCK_TAGS = {"title": "h1", "heading": "h2", "paragraph": "p"}
 
@@ -102,6 +105,7 @@ def body(article: Article, blocks: list[Block], marks: list[Layer]) -> str:
 def legend(article: Article, groups: list[SpeakerGroup] | None = None) -> str:
     """Speakers, then entities by colour, most mentioned first; hover or click to find them."""
     speakers = _speaker_list(groups if groups is not None else speaker_groups(article))
+    speakers += _value_key(article)
     if not article.entities:
         return (
             f'<aside class="legend">{speakers}'
@@ -188,6 +192,23 @@ def _speaker_list(groups: list[SpeakerGroup]) -> str:
     )
 
 
+def _value_key(article: Article) -> str:
+    """How times and numbers are marked in the text, and how many there are."""
+    kinds = [("tx", "Times", len(article.timexes)), ("qty", "Quantities", len(article.quantities))]
+    items = [
+        f'<li><span class="val {kind}">{label}</span> <span class="n">{n}</span></li>'
+        for kind, label, n in kinds
+        if n
+    ]
+    if not items:
+        return ""
+    return (
+        '<section class="values">\n<h2>Times &amp; numbers</h2>\n'
+        '<p class="hint">Hover an underlined time or number for its normalised value.</p>\n'
+        f"<ul>{''.join(items)}</ul>\n</section>\n"
+    )
+
+
 def _legend_group(group: str, items: list[tuple[int, Entity]]) -> str:
     entries = []
     for i, entity in items:
@@ -197,10 +218,12 @@ def _legend_group(group: str, items: list[tuple[int, Entity]]) -> str:
             if entity.titles
             else ""
         )
+        known = " · ".join(x for x in (entity_identity(entity), entity_codes(entity)) if x)
+        ids = f'<span class="ids">{escape(known)}</span>' if known else ""
         entries.append(
             f'<li><button type="button" class="ent-key g-{group}" data-ent="e{i}">'
             f'<span class="name">{escape(entity.name)}</span>{kind}'
-            f'<span class="count">{len(entity.mentions)}</span>{titles}</button></li>'
+            f'<span class="count">{len(entity.mentions)}</span>{titles}{ids}</button></li>'
         )
     return (
         f'<section class="group"><h3><span class="swatch g-{group}"></span>'

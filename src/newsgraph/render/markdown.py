@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from newsgraph.model import Article, Block, Entity, Quote
+from newsgraph.model import Article, Block, Entity, Quote, TextSpan
 from newsgraph.render.statements import (
     SpeakerGroup,
     names_alike,
@@ -21,6 +21,13 @@ from newsgraph.render.statements import (
     party_words,
     speaker_groups,
     unreached,
+)
+from newsgraph.render.values import (
+    entity_codes,
+    entity_identity,
+    number,
+    quantity_qualifiers,
+    timex_mod,
 )
 
 Section = Callable[[Article], str]
@@ -59,9 +66,36 @@ def entities(article: Article) -> str:
     """A table with one row per entity, the most mentioned first."""
     if not article.entities:
         return "## Entities\n\nNo entities found."
-    rows = ["| Name | Type | Titles | Mentions |", "| --- | --- | --- | ---: |"]
+    rows = [
+        "| Name | Type | Titles | Identity | Codes | Mentions |",
+        "| --- | --- | --- | --- | --- | ---: |",
+    ]
     rows += [_entity_row(e) for e in sorted(article.entities, key=_by_prominence)]
     return "## Entities\n\n" + "\n".join(rows)
+
+
+def time_expressions(article: Article) -> str:
+    """A table of the time expressions in text order, each with its TIMEX3 value and modifier."""
+    if not article.timexes:
+        return ""
+    rows = ["| Text | Type | Value | Mod |", "| --- | --- | --- | --- |"]
+    for timex in sorted(article.timexes, key=lambda t: _span_order(t.span)):
+        rows.append(_row([timex.span.text, timex.type, timex.value, timex_mod(timex)]))
+    return "## Time expressions\n\n" + "\n".join(rows)
+
+
+def quantities(article: Article) -> str:
+    """A table of the numbers in text order: value, unit, how loosely stated, and in which quote."""
+    if not article.quantities:
+        return ""
+    rows = [
+        "| Text | Value | Unit | Approx / bound | Quote |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    for q in sorted(article.quantities, key=lambda q: _span_order(q.span)):
+        cells = [q.span.text, number(q.value), q.unit or "", ", ".join(quantity_qualifiers(q))]
+        rows.append(_row([*cells, q.quote or ""]))
+    return "## Quantities\n\n" + "\n".join(rows)
 
 
 def statements(article: Article) -> str:
@@ -104,7 +138,16 @@ def warnings(article: Article) -> str:
     return "## Warnings\n\n" + "\n".join(f"- {_one_line(w)}" for w in article.warnings)
 
 
-SECTIONS: tuple[Section, ...] = (header, body, entities, statements, removed, warnings)
+SECTIONS: tuple[Section, ...] = (
+    header,
+    body,
+    entities,
+    statements,
+    time_expressions,
+    quantities,
+    removed,
+    warnings,
+)
 
 
 def _statement_summary(article: Article) -> str:
@@ -189,8 +232,17 @@ def _block(text: str, block: Block) -> str:
 
 def _entity_row(entity: Entity) -> str:
     cells = [entity.name, entity.type, "; ".join(entity.titles)]
-    escaped = [_one_line(c).replace("|", "\\|") for c in cells]
-    return "| " + " | ".join(escaped) + f" | {len(entity.mentions)} |"
+    cells += [entity_identity(entity), entity_codes(entity)]
+    return _row([*cells, str(len(entity.mentions))])
+
+
+def _row(cells: list[str]) -> str:
+    """A table row, each cell on one line with its pipes escaped."""
+    return "| " + " | ".join(_one_line(c).replace("|", "\\|") for c in cells) + " |"
+
+
+def _span_order(span: TextSpan) -> tuple[int, int]:
+    return (span.start, -span.end)
 
 
 def _by_prominence(entity: Entity) -> tuple[int, int]:

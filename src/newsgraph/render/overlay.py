@@ -6,8 +6,11 @@ it lives apart from the page layout: text is cut at every highlight boundary
 and the tags are opened and closed as a stack. A quote, cue or speaker
 highlight that crosses another is split into pieces that carry the same data,
 while an entity mark is never split (a statement boundary inside one is moved
-to the mark's edge). What each highlight shows on hover is built here too, as
-it travels in the opening tag.
+to the mark's edge). Time expressions and quantities are highlighted too, with
+their normalised value on hover; such a value span may hold or sit inside any
+other highlight, but one that would cross another's boundary is left out
+rather than split. What each highlight shows on hover is built here too, as it
+travels in the opening tag.
 """
 
 from __future__ import annotations
@@ -16,8 +19,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
 
-from newsgraph.model import Article, Entity, Quote, TextSpan
+from newsgraph.model import Article, Entity, Quantity, Quote, TextSpan, Timex
 from newsgraph.render.statements import SpeakerGroup, names_alike, party_name
+from newsgraph.render.values import (
+    entity_codes,
+    entity_identity,
+    quantity_label,
+    timex_label,
+)
 
 # Entity types grouped into the few colours a reader can tell apart, and what the
 # legend calls each colour.
@@ -58,6 +67,7 @@ class Layer:
 
 # Ranks: quote content by nesting depth (outer first), then these, then entity marks.
 _RANK_PART = {"spk": 50, "cue": 51, "hedge": 52}
+_RANK_VALUE = {"tx": 60, "qty": 61}
 _RANK_MARK = 100
 
 
@@ -109,7 +119,45 @@ def highlights(article: Article, groups: list[SpeakerGroup]) -> list[Layer]:
         )
         tag = f'<span class="{role}" data-q="{ids}"{spk}>'
         layers.append(Layer(start, end, _RANK_PART[role], tag, "</span>"))
-    return layers
+    return layers + _value_layers(article, layers)
+
+
+def _value_layers(article: Article, taken: list[Layer]) -> list[Layer]:
+    """Time expressions and quantities, each holding its normalised value for the hover.
+
+    A span crossing the boundary of any other highlight (or of an earlier value
+    span) is skipped, so that neither it nor the other needs splitting.
+    """
+    spans: list[tuple[TextSpan, str, str]] = [
+        (t.span, "tx", _timex_tip(t)) for t in article.timexes
+    ]
+    spans += [(q.span, "qty", _quantity_tip(q)) for q in article.quantities]
+    spans.sort(key=lambda item: (item[0].start, -item[0].end, _RANK_VALUE[item[1]]))
+    chosen: list[Layer] = []
+    seen: set[tuple[int, int, str]] = set()
+    for span, kind, tip in spans:
+        start, end = span.start, span.end
+        if not _fits(article, start, end) or (start, end, kind) in seen:
+            continue
+        if any(_crosses(start, end, other) for other in (*taken, *chosen)):
+            continue
+        seen.add((start, end, kind))
+        tag = f'<span class="val {kind}" data-tip="{attr_value(tip)}" tabindex="0">'
+        chosen.append(Layer(start, end, _RANK_VALUE[kind], tag, "</span>"))
+    return chosen
+
+
+def _crosses(start: int, end: int, other: Layer) -> bool:
+    """Whether `[start, end)` and `other` overlap with neither holding the other."""
+    return start < other.start < end < other.end or other.start < start < other.end < end
+
+
+def _timex_tip(timex: Timex) -> str:
+    return f"{timex_label(timex)}\n{timex.type.lower()}"
+
+
+def _quantity_tip(quantity: Quantity) -> str:
+    return quantity_label(quantity) + ("\nin a statement" if quantity.quote else "")
 
 
 def annotated(article: Article, start: int, end: int, layers: list[Layer]) -> str:
@@ -238,4 +286,9 @@ def _tip(entity: Entity) -> str:
     lines = [entity.name, entity.type]
     if entity.titles:
         lines.append(", ".join(entity.titles))
+    identity, codes = entity_identity(entity), entity_codes(entity)
+    if identity:
+        lines.append(identity)
+    if codes:
+        lines.append(f"codes {codes}")
     return "\n".join(lines)
