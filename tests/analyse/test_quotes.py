@@ -213,3 +213,17 @@ def test_content_candidate_says_how_the_content_was_found() -> None:
     content = content_candidate(said[0], [said[0].i], marks, inside, text)
     with_content = cues.features(said[0], False, 99, {}, content)
     assert len(cues.features(said[0], False, 99, {}, None)) == len(with_content)
+
+
+def test_a_headline_is_never_the_speaker_of_a_statement_below_it() -> None:
+    import newsgraph
+
+    text = (
+        "Talks Collapse In Geneva\n\n"
+        "Delegates are seen leaving the hall after the last session on Friday.\n\n"
+        "The mediator said that both sides had walked away from the table."
+    )
+    article = newsgraph.analyze(text, input="text")
+    title_end = text.index("\n")
+    for quote in article.quotes:
+        assert quote.speaker is None or quote.speaker.span.start > title_end

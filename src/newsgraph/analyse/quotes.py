@@ -74,7 +74,33 @@ def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = No
     found += _nested(doc, found, marks, inside, model)
     found.sort(key=lambda f: f.pieces[0])
     _continue_quotes(doc, found, marks, inside)
-    return _to_quotes(article, doc, found)
+    return _within_blocks(article, _to_quotes(article, doc, found))
+
+
+def _within_blocks(article: Article, quotes: list[Quote]) -> list[Quote]:
+    """Without statements whose speaker is a headline or heading outside the cue's block.
+
+    The parser runs across block breaks (a headline without a full stop joins the
+    caption below it), so a "speaker" can be a headline and a "cue" a caption's
+    verb. A speaker in an earlier paragraph is fine: quotes run on across them.
+    """
+    heads = [(b.start, b.end) for b in article.blocks if b.kind in ("title", "heading")]
+
+    def misplaced(quote: Quote) -> bool:
+        if quote.speaker is None:
+            return False
+        cue = (quote.cue or quote.content).start
+        speaker = quote.speaker.span
+        return any(
+            start <= speaker.start < end and not start <= cue < end for start, end in heads
+        )
+
+    kept = [q for q in quotes if not misplaced(q)]
+    renamed = {q.id: f"q{n}" for n, q in enumerate(kept, 1)}
+    for quote in kept:
+        quote.id = renamed[quote.id]
+        quote.within = renamed.get(quote.within or "")
+    return kept
 
 
 def _attributions(
