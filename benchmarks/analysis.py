@@ -16,7 +16,7 @@ text newsgraph cleaned out of each page. It runs two ways: `nlp.pipe(texts)`,
 the usual batched call, and `nlp(text)` one text at a time, which is how
 `analyze` parses. "× pipe" and "× each" are a row's time over those two, so
 "× each" is what cleaning and entities cost on top of the parse alone. For the
-dumps, cleaning alone (`analyze(dump, entities=False)`) gets a row of its own.
+dumps, cleaning alone (`analyze(dump, analysis=False)`) gets a row of its own.
 
 Before anything is timed the model is loaded and `analyze` run once on one
 text of each set (which also loads the text-dump line classifier). Then every
@@ -139,14 +139,14 @@ def count_words(texts: list[str]) -> int:
 
 
 def analyze_all(
-    texts: list[str], kind: InputKind | None = None, *, entities: bool = True
+    texts: list[str], kind: InputKind | None = None, *, analysis: bool = True
 ) -> tuple[list[str], int]:
     """`analyze` on every text: the article texts and how many inputs it refused."""
     articles: list[str] = []
     failed = 0
     for text in texts:
         try:
-            articles.append(analyze(text, input=kind, entities=entities).text)
+            articles.append(analyze(text, input=kind, analysis=analysis).text)
         except NewsgraphError:
             failed += 1
     return articles, failed
@@ -188,7 +188,7 @@ def bench_polnear(texts: list[str]) -> list[Row]:
 
 def bench_dumps(dumps: list[str]) -> list[Row]:
     """Text dumps: cleaning alone, bare spaCy on the articles it found, then `analyze(dump)`."""
-    (articles, refused), cleaning = measured(lambda: analyze_all(dumps, entities=False))
+    (articles, refused), cleaning = measured(lambda: analyze_all(dumps, analysis=False))
     rows = bare_spacy("extraction-dev (text dumps)", articles)
     (_, failed), whole = measured(lambda: analyze_all(dumps))
     return [

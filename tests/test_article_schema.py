@@ -21,9 +21,10 @@ from newsgraph.model import (
     Quote,
     Removed,
     Source,
-    TextSpan,
 )
 from newsgraph.schema import check_offsets, load_schema, validate_article
+
+from tests.builders import at
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "json-contract.md"
 
@@ -91,11 +92,6 @@ QUOTED = (
 )
 
 
-def _at(text: str, needle: str, after: str = "") -> TextSpan:
-    start = text.index(needle, text.index(after) if after else 0)
-    return TextSpan(start, start + len(needle), needle)
-
-
 def make_quoted_article() -> Article:
     """The article with two more paragraphs and their statements, one nested in another."""
     article = make_article()
@@ -104,44 +100,44 @@ def make_quoted_article() -> Article:
         article.blocks.append(Block("paragraph", len(article.text), len(article.text) + len(para)))
         article.text += para
     text = article.text
-    kremlin = _at(text, "Kremlin", "The Kremlin said")
+    kremlin = at(text, "Kremlin", "The Kremlin said")
     article.entities.append(
         Entity("e4", "Kremlin", "ORG", [], [Mention(kremlin.start, kremlin.end, kremlin.text)])
     )
-    putin = _at(text, "Putin", "said Putin")
+    putin = at(text, "Putin", "said Putin")
     article.entities[0].mentions.append(Mention(putin.start, putin.end, putin.text))
     article.quotes = [
         Quote(
             "q1",
             "indirect",
-            _at(text, "to start the withdrawal"),
-            cue=_at(text, "told"),
-            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
-            addressee=Party(_at(text, "Sergei Shoigu", "Putin told"), "e2"),
+            at(text, "to start the withdrawal"),
+            cue=at(text, "told"),
+            speaker=Party(at(text, "Vladimir Putin"), "e1"),
+            addressee=Party(at(text, "Sergei Shoigu", "Putin told"), "e2"),
         ),
         Quote(
             "q2",
             "mixed",
-            _at(text, 'Putin "underscored that the mission was accomplished."'),
-            cue=_at(text, "said", "The Kremlin said"),
+            at(text, 'Putin "underscored that the mission was accomplished."'),
+            cue=at(text, "said", "The Kremlin said"),
             speaker=Party(kremlin, "e4"),
         ),
         Quote(
             "q3",
             "indirect",
-            _at(text, "that the mission was accomplished"),
-            cue=_at(text, "underscored"),
+            at(text, "that the mission was accomplished"),
+            cue=at(text, "underscored"),
             speaker=Party(putin, "e1"),
             within="q2",
         ),
         Quote(
             "q4",
             "indirect",
-            _at(text, "The troops may reportedly return"),
-            cue=_at(text, "told", "diplomat"),
-            speaker=Party(_at(text, "a European diplomat")),
-            addressee=Party(_at(text, "Reuters")),
-            hedges=[_at(text, "may", "The troops"), _at(text, "reportedly")],
+            at(text, "The troops may reportedly return"),
+            cue=at(text, "told", "diplomat"),
+            speaker=Party(at(text, "a European diplomat")),
+            addressee=Party(at(text, "Reuters")),
+            hedges=[at(text, "may", "The troops"), at(text, "reportedly")],
         ),
     ]
     return article

@@ -13,8 +13,8 @@ from tests.conftest import SAMPLE
 
 def test_analyze_accepts_bytes_and_str_alike() -> None:
     raw = SAMPLE.read_bytes()
-    from_bytes = newsgraph.analyze(raw, entities=False)
-    from_str = newsgraph.analyze(raw.decode("utf-8"), entities=False)
+    from_bytes = newsgraph.analyze(raw, analysis=False)
+    from_str = newsgraph.analyze(raw.decode("utf-8"), analysis=False)
     assert from_bytes.to_dict() == from_str.to_dict()
     assert from_bytes.source.input == "textdump"
     assert from_bytes.language == "en"
@@ -22,14 +22,14 @@ def test_analyze_accepts_bytes_and_str_alike() -> None:
 
 def test_published_is_given_or_marked_unknown() -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    assert newsgraph.analyze(text, entities=False).published_source == "unknown"
-    given = newsgraph.analyze(text, published="2016-03-15", entities=False)
+    assert newsgraph.analyze(text, analysis=False).published_source == "unknown"
+    given = newsgraph.analyze(text, published="2016-03-15", analysis=False)
     assert (given.published, given.published_source) == ("2016-03-15", "given")
 
 
 def test_text_input_keeps_offsets_of_the_input() -> None:
     text = "A headline\n\nFirst paragraph, with a sentence.\n\nSecond paragraph ends here."
-    article = newsgraph.analyze(text, input="text", entities=False)
+    article = newsgraph.analyze(text, input="text", analysis=False)
     assert article.text == text
     assert [article.text[b.start : b.end] for b in article.blocks] == text.split("\n\n")
     assert [b.kind for b in article.blocks] == ["title", "paragraph", "paragraph"]
@@ -46,7 +46,7 @@ def test_input_without_any_letters_is_an_error() -> None:
 
 
 def test_a_page_without_an_article_gets_a_warning() -> None:
-    article = newsgraph.analyze("<html><body><nav>Home</nav></body></html>", entities=False)
+    article = newsgraph.analyze("<html><body><nav>Home</nav></body></html>", analysis=False)
     assert article.warnings
     assert article.warnings[0].startswith(("no article body", "the article body is very short"))
 

@@ -96,13 +96,14 @@ def analyze(
     path: str | None = None,
     url: str | None = None,
     content_type: str | None = None,
-    entities: bool = True,
+    analysis: bool = True,
     time_limit_s: float | None = TIME_LIMIT_S,
 ) -> Article:
     """Read one news page (HTML, whole-page text dump or clean text) into an Article.
 
     `published` (ISO date) overrides any date found in the page; `input`
-    overrides the detected kind (`"text"` keeps the input exactly as `text`).
+    overrides the detected kind (`"text"` keeps the input exactly as `text`);
+    `analysis=False` stops after cleaning.
     """
     with time_limit(time_limit_s):
         text = decode_bytes(page, content_type) if isinstance(page, bytes) else page
@@ -117,9 +118,9 @@ def analyze(
         if published:
             article.published, article.published_source = published, "given"
         elif article.published is None:
-            found = date_from_location(article.source.url) or date_from_location(path)
-            source = "url" if date_from_location(article.source.url) else "path"
-            article.published, article.published_source = found, source if found else "unknown"
+            from_url, from_path = date_from_location(article.source.url), date_from_location(path)
+            article.published = from_url or from_path
+            article.published_source = "url" if from_url else "path" if from_path else "unknown"
         if len(article.text) > MAX_TEXT_CHARS:
             raise InputError(f"the article is too long ({len(article.text):,} characters)")
-        return analyse(article) if entities else article
+        return analyse(article) if analysis else article

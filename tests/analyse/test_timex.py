@@ -113,7 +113,7 @@ def test_a_present_relative_clause_takes_the_tense_of_its_governing_verb() -> No
 
 
 def _sample_values(published: str | None) -> dict[str, tuple[str, str, str | None]]:
-    article = analyze(SAMPLE.read_text(encoding="utf-8"), published=published, entities=False)
+    article = analyze(SAMPLE.read_text(encoding="utf-8"), published=published, analysis=False)
     found = find_timexes(article, parse(article.text))
     values: dict[str, tuple[str, str, str | None]] = {}
     for t in found:

@@ -15,10 +15,10 @@ def test_dates_in_urls_and_paths() -> None:
 def test_the_page_date_wins_and_a_path_date_is_used_last() -> None:
     text = "Talks resume\n\nThe minister said on Monday that talks would resume in Geneva."
     article = newsgraph.analyze(
-        text, input="text", path="news/2016-03-15-talks.txt", entities=False
+        text, input="text", path="news/2016-03-15-talks.txt", analysis=False
     )
     assert (article.published, article.published_source) == ("2016-03-15", "path")
     given = newsgraph.analyze(
-        text, input="text", path="news/2016-03-15-talks.txt", published="2016-03-16", entities=False
+        text, input="text", path="news/2016-03-15-talks.txt", published="2016-03-16", analysis=False
     )
     assert given.published_source == "given"

@@ -23,6 +23,8 @@ from newsgraph.model import (
 )
 from newsgraph.render.html import to_html
 
+from tests.builders import at, join_blocks, mentions
+
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 
 
@@ -69,14 +71,6 @@ def parse(html: str) -> _Page:
     return page
 
 
-def _mentions(text: str, needle: str) -> list[Mention]:
-    found, start = [], text.find(needle)
-    while start >= 0:
-        found.append(Mention(start, start + len(needle), needle))
-        start = text.find(needle, start + 1)
-    return found
-
-
 def make_article(*parts: tuple[str, str]) -> Article:
     parts = parts or (
         ("title", "Putin Orders Pullout From Syria"),
@@ -85,16 +79,11 @@ def make_article(*parts: tuple[str, str]) -> Article:
         ("paragraph", "Russian officials said Assad must negotiate."),
         ("caption", "Putin and Assad in Moscow."),
     )
-    text, blocks = "", []
-    for kind, part in parts:
-        if text:
-            text += "\n\n"
-        blocks.append(Block(kind, len(text), len(text) + len(part)))  # type: ignore[arg-type]
-        text += part
-    full = _mentions(text, "Vladimir Putin")
+    text, blocks = join_blocks(parts)
+    full = mentions(text, "Vladimir Putin")
     short = [
         m
-        for m in _mentions(text, "Putin")
+        for m in mentions(text, "Putin")
         if not any(f.start < m.start for f in full if f.end == m.end)
     ]
     return Article(
@@ -113,11 +102,11 @@ def make_article(*parts: tuple[str, str]) -> Article:
         ],
         entities=[
             Entity("e1", "Vladimir Putin", "PERSON", ["President"], full + short),
-            Entity("e2", "Bashar al-Assad", "PERSON", [], _mentions(text, "Assad")),
-            Entity("e3", "Kremlin", "ORG", [], _mentions(text, "Kremlin")),
-            Entity("e4", "Syria", "GPE", [], _mentions(text, "Syria")),
-            Entity("e5", "Russians", "NORP", [], _mentions(text, "Russian")),
-            Entity("e6", "Moscow", "GPE", [], _mentions(text, "Moscow")),
+            Entity("e2", "Bashar al-Assad", "PERSON", [], mentions(text, "Assad")),
+            Entity("e3", "Kremlin", "ORG", [], mentions(text, "Kremlin")),
+            Entity("e4", "Syria", "GPE", [], mentions(text, "Syria")),
+            Entity("e5", "Russians", "NORP", [], mentions(text, "Russian")),
+            Entity("e6", "Moscow", "GPE", [], mentions(text, "Moscow")),
         ],
         warnings=["the <date> was not found"],
     )
@@ -243,11 +232,6 @@ QUOTED = (
 )
 
 
-def _at(text: str, needle: str, after: str = "") -> TextSpan:
-    start = text.index(needle, text.index(after) if after else 0)
-    return TextSpan(start, start + len(needle), needle)
-
-
 def make_quoted_article() -> Article:
     """Statements with a pronoun speaker, hedges, an addressee, nesting, an anonymous source."""
     article = make_article(*QUOTED)
@@ -256,40 +240,40 @@ def make_quoted_article() -> Article:
         Quote(
             "q1",
             "direct",
-            _at(text, '"the task has been accomplished."'),
-            cue=_at(text, "said"),
-            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
+            at(text, '"the task has been accomplished."'),
+            cue=at(text, "said"),
+            speaker=Party(at(text, "Vladimir Putin"), "e1"),
         ),
         Quote(
             "q2",
             "indirect",
-            _at(text, "the pullout may reportedly be reversed"),
-            cue=_at(text, "told"),
-            speaker=Party(_at(text, "He"), "e1"),
-            addressee=Party(_at(text, "Reuters")),
-            hedges=[_at(text, "may"), _at(text, "reportedly")],
+            at(text, "the pullout may reportedly be reversed"),
+            cue=at(text, "told"),
+            speaker=Party(at(text, "He"), "e1"),
+            addressee=Party(at(text, "Reuters")),
+            hedges=[at(text, "may"), at(text, "reportedly")],
         ),
         Quote(
             "q3",
             "mixed",
-            _at(text, 'that Putin "underscored that Syria must <b>negotiate</b>."'),
-            cue=_at(text, "said", "The Kremlin"),
-            speaker=Party(_at(text, "The Kremlin"), "e3"),
+            at(text, 'that Putin "underscored that Syria must <b>negotiate</b>."'),
+            cue=at(text, "said", "The Kremlin"),
+            speaker=Party(at(text, "The Kremlin"), "e3"),
         ),
         Quote(
             "q4",
             "indirect",
-            _at(text, "Syria must <b>negotiate</b>"),
-            cue=_at(text, "underscored"),
-            speaker=Party(_at(text, "Putin", "that Putin"), "e1"),
+            at(text, "Syria must <b>negotiate</b>"),
+            cue=at(text, "underscored"),
+            speaker=Party(at(text, "Putin", "that Putin"), "e1"),
             within="q3",
         ),
         Quote(
             "q5",
             "indirect",
-            _at(text, "Assad must go"),
-            cue=_at(text, "said", "diplomat"),
-            speaker=Party(_at(text, "a European <diplomat>")),
+            at(text, "Assad must go"),
+            cue=at(text, "said", "diplomat"),
+            speaker=Party(at(text, "a European <diplomat>")),
         ),
     ]
     return article
@@ -405,8 +389,8 @@ def test_crossing_highlights_are_split_and_marks_are_never_cut() -> None:
         Quote(
             "q2",
             "indirect",
-            _at(text, "the pullout may reportedly"),
-            hedges=[_at(text, "reportedly be")],
+            at(text, "the pullout may reportedly"),
+            hedges=[at(text, "reportedly be")],
         ),
     ]
     article.quotes[0].content.text = text[putin : article.quotes[0].content.end]
@@ -456,19 +440,19 @@ def make_valued_article() -> Article:
     article.entities[0].kb = {"key": "vladimir-putin"}
     article.entities[0].codes = [{"country": "RUS", "sector": "GOV"}]
     article.timexes = [
-        Timex("t1", _at(text, "March 14"), "DATE", "2016-03-14"),
-        Timex("t2", _at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
+        Timex("t1", at(text, "March 14"), "DATE", "2016-03-14"),
+        Timex("t2", at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
         # Holds a whole mention: nests around it.
-        Timex("t3", _at(text, "March 14 Vladimir Putin"), "DATE", "2016-03-14"),
+        Timex("t3", at(text, "March 14 Vladimir Putin"), "DATE", "2016-03-14"),
         # Crosses the mention "Syria": left out rather than cut.
-        Timex("t4", _at(text, "ria before"), "DATE", "PAST_REF"),
+        Timex("t4", at(text, "ria before"), "DATE", "PAST_REF"),
         # Sits inside a mention: nests inside it.
-        Timex("t5", _at(text, "Day"), "DATE", "XXXX-XX-XX"),
+        Timex("t5", at(text, "Day"), "DATE", "XXXX-XX-XX"),
     ]
     article.quantities = [
-        Quantity("n1", _at(text, "Some 1,700 <civilians>"), 1700.0, "<civilians>", approx=True)
+        Quantity("n1", at(text, "Some 1,700 <civilians>"), 1700.0, "<civilians>", approx=True)
     ]
-    article.entities.append(Entity("e7", "Putin Day", "EVENT", [], _mentions(text, "Putin Day")))
+    article.entities.append(Entity("e7", "Putin Day", "EVENT", [], mentions(text, "Putin Day")))
     return article
 
 

@@ -9,30 +9,22 @@ from newsgraph.model import (
     Author,
     Block,
     Entity,
-    Mention,
     Party,
     Quantity,
     Quote,
     Removed,
     Source,
-    TextSpan,
     Timex,
 )
 from newsgraph.render.markdown import to_markdown
+
+from tests.builders import at, join_blocks, mentions
 
 TITLE = "Putin's Pullout: Behind Russia's New Syria Surprise"
 HEADING = "A Signal To Assad"
 PARA_1 = "Vladimir Putin surprised the world on March 14 by ordering a partial withdrawal."
 CAPTION = "Souvenir plates depicting Bashar al-Assad and Vladimir Putin in old Damascus."
 PARA_2 = "Putin's move may push Assad to negotiate."
-
-
-def _mentions(text: str, needle: str) -> list[Mention]:
-    found, start = [], text.find(needle)
-    while start >= 0:
-        found.append(Mention(start, start + len(needle), needle))
-        start = text.find(needle, start + 1)
-    return found
 
 
 def make_article(*parts: tuple[str, str]) -> Article:
@@ -43,13 +35,8 @@ def make_article(*parts: tuple[str, str]) -> Article:
         ("heading", HEADING),
         ("paragraph", PARA_2),
     )
-    text, blocks = "", []
-    for kind, part in parts:
-        if text:
-            text += "\n\n"
-        blocks.append(Block(kind, len(text), len(text) + len(part)))  # type: ignore[arg-type]
-        text += part
-    putin = [m for m in _mentions(text, "Putin") if text[m.start - 9 : m.start] != "Vladimir "]
+    text, blocks = join_blocks(parts)
+    putin = [m for m in mentions(text, "Putin") if text[m.start - 9 : m.start] != "Vladimir "]
     return Article(
         text=text,
         source=Source(input="textdump", path="samples/rferl.txt"),
@@ -71,10 +58,10 @@ def make_article(*parts: tuple[str, str]) -> Article:
                 "Vladimir Putin",
                 "PERSON",
                 ["President"],
-                _mentions(text, "Vladimir Putin") + putin,
+                mentions(text, "Vladimir Putin") + putin,
             ),
-            Entity("e2", "Bashar al-Assad", "PERSON", [], _mentions(text, "Assad")),
-            Entity("e3", "Russia", "GPE", [], _mentions(text, "Russia")),
+            Entity("e2", "Bashar al-Assad", "PERSON", [], mentions(text, "Assad")),
+            Entity("e3", "Russia", "GPE", [], mentions(text, "Russia")),
         ],
         warnings=["no publication date in the page metadata"],
     )
@@ -172,53 +159,48 @@ STATEMENTS = (
 )
 
 
-def _at(text: str, needle: str, after: str = "") -> TextSpan:
-    start = text.index(needle, text.index(after) if after else 0)
-    return TextSpan(start, start + len(needle), needle)
-
-
 def make_quoted_article() -> Article:
     article = make_article(*STATEMENTS)
     text = article.text
-    article.entities.append(Entity("e4", "Kremlin", "ORG", [], _mentions(text, "Kremlin")))
+    article.entities.append(Entity("e4", "Kremlin", "ORG", [], mentions(text, "Kremlin")))
     article.quotes = [
         Quote(
             "q1",
             "direct",
-            _at(text, '"the task has been accomplished."'),
-            cue=_at(text, "said"),
-            speaker=Party(_at(text, "Vladimir Putin"), "e1"),
+            at(text, '"the task has been accomplished."'),
+            cue=at(text, "said"),
+            speaker=Party(at(text, "Vladimir Putin"), "e1"),
         ),
         Quote(
             "q2",
             "indirect",
-            _at(text, "the pullout may reportedly be reversed"),
-            cue=_at(text, "told"),
-            speaker=Party(_at(text, "He"), "e1"),
-            addressee=Party(_at(text, "Russia's parliament")),
-            hedges=[_at(text, "may"), _at(text, "reportedly")],
+            at(text, "the pullout may reportedly be reversed"),
+            cue=at(text, "told"),
+            speaker=Party(at(text, "He"), "e1"),
+            addressee=Party(at(text, "Russia's parliament")),
+            hedges=[at(text, "may"), at(text, "reportedly")],
         ),
         Quote(
             "q3",
             "mixed",
-            _at(text, 'that Putin "underscored that *talks* must go on."'),
-            cue=_at(text, "said", "The Kremlin"),
-            speaker=Party(_at(text, "The Kremlin"), "e4"),
+            at(text, 'that Putin "underscored that *talks* must go on."'),
+            cue=at(text, "said", "The Kremlin"),
+            speaker=Party(at(text, "The Kremlin"), "e4"),
         ),
         Quote(
             "q4",
             "indirect",
-            _at(text, "that *talks* must go on"),
-            cue=_at(text, "underscored"),
-            speaker=Party(_at(text, "Putin", "that Putin"), "e1"),
+            at(text, "that *talks* must go on"),
+            cue=at(text, "underscored"),
+            speaker=Party(at(text, "Putin", "that Putin"), "e1"),
             within="q3",
         ),
         Quote(
             "q5",
             "indirect",
-            _at(text, "Assad must go"),
-            cue=_at(text, "said", "diplomat"),
-            speaker=Party(_at(text, "a European diplomat")),
+            at(text, "Assad must go"),
+            cue=at(text, "said", "diplomat"),
+            speaker=Party(at(text, "a European diplomat")),
         ),
     ]
     return article
@@ -288,11 +270,11 @@ def make_valued_article() -> Article:
     article.entities[0].kb = {"key": "vladimir-putin"}
     article.entities[0].codes = [{"country": "RUS", "sector": "GOV"}]
     article.timexes = [
-        Timex("t2", _at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
-        Timex("t1", _at(text, "March 14"), "DATE", "2016-03-14"),
+        Timex("t2", at(text, "less than six months"), "DURATION", "P6M", "LESS_THAN"),
+        Timex("t1", at(text, "March 14"), "DATE", "2016-03-14"),
     ]
     article.quantities = [
-        Quantity("n1", _at(text, "some 1,700 civilians"), 1700.0, "civil|ians", True, "min", "q3")
+        Quantity("n1", at(text, "some 1,700 civilians"), 1700.0, "civil|ians", True, "min", "q3")
     ]
     return article
 

@@ -81,7 +81,7 @@ def predict(doc: GoldDoc) -> list[Item]:
     from newsgraph.analyse.timex import find_timexes
     from newsgraph.pipeline import analyze
 
-    article = analyze(doc.text, published=doc.dct, input="text", entities=False)
+    article = analyze(doc.text, published=doc.dct, input="text", analysis=False)
     timexes = find_timexes(article, parse(article.text))
     return [(t.span.start, t.span.end, t.type, t.value) for t in timexes]
 
