@@ -1,5 +1,10 @@
 """The errors newsgraph reports to users: one clear line each, never a traceback."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class NewsgraphError(Exception):
     """Base class: its message is shown to the user as one line."""
@@ -11,3 +16,16 @@ class InputError(NewsgraphError):
 
 class TimeLimitError(NewsgraphError):
     """A document took longer than its time limit."""
+
+
+@contextmanager
+def one_line_errors() -> Iterator[None]:
+    """Turn any failure inside into a NewsgraphError, so one bad page never stops a batch."""
+    try:
+        yield
+    except NewsgraphError:
+        raise
+    except RecursionError:
+        raise NewsgraphError("the page is nested too deeply to read") from None
+    except Exception as exc:  # a bug or a third-party failure: still one line, still skipped
+        raise NewsgraphError(f"internal error ({type(exc).__name__}: {exc})") from exc

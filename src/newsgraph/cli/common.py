@@ -1,0 +1,50 @@
+"""What every command shares: the Typer app, the progress bar, one-line messages."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Read news pages into clean, structured, source-linked records.",
+)
+eval_app = typer.Typer(no_args_is_help=True, help="Accuracy on public benchmarks.")
+app.add_typer(eval_app, name="eval")
+stderr = Console(stderr=True)
+
+
+class InputOption(StrEnum):
+    html = "html"
+    textdump = "textdump"
+    text = "text"
+
+
+def progress_bar(*, disable: bool = False) -> Progress:
+    """The progress bar of long commands, on stderr so that stdout stays data."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=disable,
+        transient=True,
+    )
+
+
+def say(level: str, message: str) -> None:
+    """One line on stderr: `newsgraph: error: …` or `newsgraph: warning: …`."""
+    style = "bold red" if level == "error" else "yellow"
+    stderr.print(f"[{style}]newsgraph: {level}:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Report an error; the caller raises the returned Exit."""
+    say("error", message)
+    return typer.Exit(code)

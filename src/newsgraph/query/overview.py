@@ -1,0 +1,61 @@
+"""What a corpus holds at a glance: sizes, the most quoted speakers, the most covered entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, distinct, func, select
+
+from newsgraph.store.schema import article_entities, articles, entities, failures, quotes
+
+
+@dataclass(slots=True)
+class Overview:
+    articles: int
+    stories: int
+    entities: int
+    quotes: int
+    failures: int
+    speakers: list[tuple[str, int]]  # (name, statements)
+    covered: list[tuple[str, str, int]]  # (name, type, articles)
+
+
+def overview(conn: Connection, top: int = 5) -> Overview:
+    """Corpus sizes and the top speakers and entities, for the end of an ingest run."""
+    sizes = conn.execute(
+        select(
+            select(func.count()).select_from(articles).scalar_subquery(),
+            select(func.count(distinct(articles.c.story_id))).scalar_subquery(),
+            select(func.count()).select_from(entities).scalar_subquery(),
+            select(func.count()).select_from(quotes).scalar_subquery(),
+            select(func.count()).select_from(failures).scalar_subquery(),
+        )
+    ).one()
+    speakers = conn.execute(
+        select(entities.c.name, func.count(quotes.c.id))
+        .join(quotes, quotes.c.speaker_entity_id == entities.c.id)
+        .group_by(entities.c.id, entities.c.name)
+        .order_by(func.count(quotes.c.id).desc(), entities.c.name)
+        .limit(top)
+    )
+    covered = conn.execute(
+        select(entities.c.name, entities.c.type, func.count(article_entities.c.article_id))
+        .join(article_entities, article_entities.c.entity_id == entities.c.id)
+        .group_by(entities.c.id, entities.c.name, entities.c.type)
+        .order_by(
+            func.count(article_entities.c.article_id).desc(),
+            func.sum(article_entities.c.mention_count).desc(),
+            entities.c.name,
+        )
+        .limit(top)
+    )
+    n_articles, n_stories, n_entities, n_quotes, n_failures = (int(n) for n in sizes)
+    return Overview(
+        n_articles,
+        n_stories,
+        n_entities,
+        n_quotes,
+        n_failures,
+        speakers=[(r[0], int(r[1])) for r in speakers],
+        covered=[(r[0], r[1], int(r[2])) for r in covered],
+    )

@@ -1,0 +1,1 @@
+"""Executors: the same per-page work run locally (processes) or on a Ray cluster."""

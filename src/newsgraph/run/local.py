@@ -1,0 +1,46 @@
+"""The local engine: the work of `run/work.py` in this process or a pool of processes.
+
+Results come back in input order so that a run is deterministic (which copy
+of a duplicate is stored first, which article starts a story), and at most a
+few inputs per worker are in flight, so memory stays flat however long the
+input stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from newsgraph.read.sources import InputFailure, PageInput
+from newsgraph.run.work import Result, process
+
+IN_FLIGHT_PER_WORKER = 4
+
+
+def run_local(
+    items: Iterable[PageInput | InputFailure], workers: int = 1, time_limit_s: float | None = None
+) -> Iterator[Result]:
+    """Process the inputs with `workers` processes (1: in this process), in order."""
+    if workers <= 1:
+        for item in items:
+            yield process(item, time_limit_s)
+        return
+    # spawn, not fork: the parent runs threads (progress bar, database driver)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        pending: deque[Future[Result]] = deque()
+        for item in items:
+            pending.append(pool.submit(process, item, time_limit_s))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _warm_up() -> None:
+    """Load the spaCy model once per worker process, before its first page."""
+    from newsgraph.analyse.nlp import load_nlp
+
+    load_nlp()

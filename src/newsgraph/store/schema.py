@@ -1,0 +1,202 @@
+"""The corpus tables: one SQLAlchemy Core schema for SQLite and PostgreSQL.
+
+Plain tables with plain columns, so that Datasette or any SQL client can read
+a corpus directly; docs/store.md describes each one. Findings keep their
+article-local ids (`local_id`: "q3", "e1") and character offsets into
+`articles.text`, so every row points back to the exact characters it came
+from. Entities are corpus-wide: one row per canonical key, however many
+articles mention it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    # the id of the first stored article of the same story (near duplicates share it)
+    Column("story_id", Integer, nullable=False, index=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(32), index=True),
+    Column("published_source", String(16)),
+    Column("site", Text),
+    Column("language", String(8)),
+    Column("input_kind", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("minhash", LargeBinary),
+    # the whole public JSON object (schema newsgraph.article/1): lossless export
+    Column("record", JSON, nullable=False),
+)
+
+# Every input that produced an article: the first one and each exact duplicate.
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("input_key", Text, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("path", Text),
+    Column("url", Text),
+)
+
+# Locality-sensitive hash bands of each article's MinHash: near-duplicate lookup.
+story_bands = Table(
+    "story_bands",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False),
+    Index("ix_story_bands_band_hash", "band", "hash"),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("input_key", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+blocks = Table(
+    "blocks",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+authors = Table(
+    "authors",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("bio", Text),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    # "iso3:RUS", "geonames:170654", "key:vladimir-putin", or "PERSON:name-slug"
+    Column("key", String(255), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False, index=True),
+    Column("kb", JSON, nullable=False),
+    Column("codes", JSON, nullable=False),
+)
+
+# One entity in one article: its local id, the name and titles it has there.
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(16), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("titles", JSON, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("local_id", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker", Text),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id"), index=True),
+    Column("addressee_start", Integer),
+    Column("addressee_end", Integer),
+    Column("addressee", Text),
+    Column("addressee_entity_id", Integer, ForeignKey("entities.id")),
+    Column("hedges", JSON, nullable=False),
+    Column("within_local_id", String(16)),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("local_id", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("mod", String(16)),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("local_id", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", Text),
+    Column("approx", Boolean, nullable=False),
+    Column("bound", String(8)),
+    Column("quote_local_id", String(16)),
+)
+
+# Filled when the event stage lands; one row per event, its JSON as the contract gives it.
+events = Table(
+    "events",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("seq", Integer, nullable=False),
+    Column("record", JSON, nullable=False),
+)
+
+# Tables holding one article's findings: what a deletion or a rewrite touches.
+ARTICLE_TABLES = (blocks, authors, article_entities, mentions, quotes, timexes, quantities, events)

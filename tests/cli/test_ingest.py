@@ -1,0 +1,108 @@
+"""`newsgraph ingest` as users run it: a real process, a real database, killed and resumed."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, create_engine, select
+
+from newsgraph.store.db import database_url
+
+from tests.conftest import SAMPLE
+
+
+def newsgraph(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=cwd,
+    )
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of short news texts cut from the sample page, with one duplicate and junk."""
+    folder = tmp_path_factory.mktemp("pages")
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n") if len(p) > 200]
+    for i in range(0, 16, 2):
+        (folder / f"story-{i:02d}.txt").write_text("\n\n".join(paragraphs[i : i + 2]) + "\n")
+    (folder / "copy-of-story-00.txt").write_text((folder / "story-00.txt").read_text())
+    (folder / "empty.txt").write_text("")
+    (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    lines = [json.dumps({"url": "https://example.org/a", "text": paragraphs[20]}), "{not json"]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    return folder
+
+
+def dump(db: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows in a stable order, for comparing two corpora."""
+    engine = create_engine(database_url(db))
+    tables = MetaData()
+    tables.reflect(engine)
+    with engine.connect() as conn:
+        rows = {
+            name: sorted(
+                (tuple(r) for r in conn.execute(select(table).order_by(*table.c))),
+                key=repr,
+            )
+            for name, table in tables.tables.items()
+            if not name.endswith(("_fts", "_data", "_idx", "_docsize", "_config", "_content"))
+        }
+    engine.dispose()
+    rows["failures"] = [r[:2] for r in rows["failures"]]  # not the time it failed
+    return rows
+
+
+def test_ingest_stores_each_page_once_and_reports_failures(pages: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "corpus.db")
+    first = newsgraph("ingest", str(pages), "--db", db)
+    assert first.returncode == 1, first.stderr  # failures make the exit non-zero
+    said = " ".join(first.stderr.split())
+    assert "9 stored, 1 exact duplicate" in said and "2 failed" in said
+    corpus = dump(db)
+    assert len(corpus["articles"]) == 9  # 8 stories + the JSONL line; the copy is a source
+    assert len(corpus["article_sources"]) == 10
+    reasons = dict(corpus["failures"])
+    assert set(reasons) == {str(pages / "empty.txt"), f"{pages / 'feed.jsonl'}#L2"}
+    again = newsgraph("ingest", str(pages), "--db", db)
+    assert "10 already in the corpus" in " ".join(again.stderr.split())
+    assert dump(db) == corpus
+
+
+def test_ingest_refuses_a_database_it_cannot_use(pages: Path, tmp_path: Path) -> None:
+    bad = newsgraph("ingest", str(pages), "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert bad.returncode != 0
+    assert bad.stderr.count("\n") == 1 and "cannot connect to the database" in bad.stderr
+    none = newsgraph("ingest", str(tmp_path / "nothing-here"))
+    assert none.returncode != 0 and "Traceback" not in none.stderr
+
+
+def test_a_run_killed_at_random_moments_resumes_to_the_same_corpus(
+    pages: Path, tmp_path: Path
+) -> None:
+    clean = str(tmp_path / "clean.db")
+    newsgraph("ingest", str(pages), "--db", clean)
+    killed = str(tmp_path / "killed.db")
+    chance = random.Random(int(os.environ.get("NEWSGRAPH_KILL_SEED", "5")))
+    for _ in range(4):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newsgraph", "ingest", str(pages), "--db", killed],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(chance.uniform(1.0, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    newsgraph("ingest", str(pages), "--db", killed)
+    assert dump(killed) == dump(clean)

@@ -1,0 +1,86 @@
+"""Opening a corpus: schema versions, and a one-line error for every way it can fail."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from newsgraph.model import Article, Source
+from newsgraph.store import StoreError, open_store
+from newsgraph.store.migrations import VERSION
+from newsgraph.store.schema import articles, meta
+from newsgraph.store.write import store_article
+
+
+def test_a_new_corpus_gets_the_current_schema_and_reopening_keeps_its_data(db_url: str) -> None:
+    engine = open_store(db_url)
+    with engine.begin() as conn:
+        store_article(conn, "a", Article("Some text of an article.", Source("text")))
+    engine.dispose()
+    engine = open_store(db_url)
+    with engine.connect() as conn:
+        version = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).one()
+        stored = conn.execute(select(articles.c.text)).scalars().all()
+    engine.dispose()
+    assert int(version[0]) == VERSION
+    assert stored == ["Some text of an article."]
+
+
+def test_a_corpus_from_a_newer_newsgraph_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    open_store(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(VERSION + 1),))
+    with pytest.raises(StoreError, match="upgrade newsgraph"):
+        open_store(str(path))
+
+
+def test_query_commands_do_not_create_a_corpus_by_mistake(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no corpus at"):
+        open_store(str(tmp_path / "typo.db"), create=False)
+    assert not (tmp_path / "typo.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("db", "message"),
+    [
+        ("mysql://u@localhost/x", "unsupported database 'mysql'"),
+        ("postgresql://nobody@127.0.0.1:1/none", "cannot connect to the database"),
+        ("no/such/folder/corpus.db", "no such folder"),
+    ],
+)
+def test_unusable_databases_fail_with_one_line(db: str, message: str) -> None:
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(db)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_file_that_is_not_a_corpus_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="not a newsgraph corpus"):
+        open_store(str(path))
+    assert path.read_bytes().startswith(b"these are my notes")
+
+
+def test_a_corpus_locked_by_another_process_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    open_store(str(path)).dispose()
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        engine = open_store(str(path), wait_s=0.2)
+    except StoreError as exc:  # locked before the schema check
+        assert "locked by another process" in str(exc)
+    else:
+        from newsgraph.run.work import Result, Tally, write_results
+
+        article = Article("Text of a locked article.", Source("text"))
+        with pytest.raises(StoreError, match="locked by another process"):
+            list(write_results(engine, [Result("k", article)], Tally()))
+    finally:
+        holder.rollback()
+        holder.close()
