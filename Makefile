@@ -14,7 +14,8 @@ $(BIN)/newsgraph: pyproject.toml
 install: $(BIN)/newsgraph
 
 demo: install
-	$(BIN)/newsgraph analyze samples/rferl-putin-pullout.txt --format markdown
+	$(BIN)/newsgraph ingest samples
+	$(BIN)/newsgraph quotes --speaker Peskov
 
 test: install
 	$(BIN)/ruff check src tests benchmarks train

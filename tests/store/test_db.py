@@ -84,3 +84,30 @@ def test_a_corpus_locked_by_another_process_says_so(tmp_path: Path) -> None:
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_keeps_what_was_stored(
+    tmp_path: Path,
+) -> None:
+    from sqlalchemy import event, func
+
+    from newsgraph.run.work import Result, Tally, write_results
+
+    path = tmp_path / "full.db"
+    engine = open_store(str(path))
+    small = Article("A short article that fits.", Source("text"))
+    list(write_results(engine, [Result("small", small)], Tally()))
+
+    @event.listens_for(engine, "connect")
+    def _cap(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # SQLite's own "database or disk is full" path, without filling a real disk
+        pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    engine.dispose()  # new connections get the cap
+    big = Article("Words of a long article. " * 20_000, Source("text"))
+    with pytest.raises(StoreError, match=r"disk holding .* is full") as caught:
+        list(write_results(engine, [Result("big", big)], Tally()))
+    assert "\n" not in str(caught.value)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(articles)).scalar_one() == 1

@@ -6,11 +6,10 @@ evaluate.py (benchmarks), corpus.py (ingest), query.py (questions and exports).
 
 from __future__ import annotations
 
-from newsgraph.cli import analyze, corpus, evaluate
-from newsgraph.cli import query as query
+from newsgraph.cli import analyze, corpus, evaluate, query
 from newsgraph.cli.common import app, stderr
 
-__all__ = ["analyze", "app", "corpus", "evaluate", "main"]
+__all__ = ["analyze", "app", "corpus", "evaluate", "main", "query"]
 
 
 def main() -> None:

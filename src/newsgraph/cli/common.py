@@ -6,7 +6,16 @@ from enum import StrEnum
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 app = typer.Typer(
     add_completion=False,
@@ -25,12 +34,21 @@ class InputOption(StrEnum):
     text = "text"
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, so a long run shows its pace beside its ETA."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+
 def progress_bar(*, disable: bool = False) -> Progress:
     """The progress bar of long commands, on stderr so that stdout stays data."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
         TimeRemainingColumn(),
         console=stderr,
         disable=disable,

@@ -19,6 +19,8 @@ from newsgraph.store import open_store
 from newsgraph.store.write import done_keys
 
 Item = PageInput | InputFailure
+BATCH = 256  # inputs checked against the corpus per query
+RAY_BULK = 200  # results per transaction when loading Ray shards
 
 
 class EngineOption(StrEnum):
@@ -64,21 +66,20 @@ def ingest(
                     shard_dir=shards,
                     time_limit_s=time_limit,
                 )
+                bulk = RAY_BULK  # shard files are already safe on disk
             else:
                 from newsgraph.run.local import run_local
 
                 todo = _skip_done(store, iter_inputs(paths), tally, lambda: progress.advance(task))
                 results = run_local(todo, workers, time_limit)
-            for _ in write_results(store, results, tally):
+                bulk = 1  # one input per transaction: a kill loses only the page in hand
+            for _ in write_results(store, results, tally, batch=bulk):
                 progress.advance(task)
     except NewsgraphError as exc:
         raise fail(str(exc), 1) from None
     _report(store, tally, total)
     if tally.failed:
         raise typer.Exit(1)
-
-
-BATCH = 256
 
 
 def _skip_done(

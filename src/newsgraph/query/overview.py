@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, distinct, func, select
 
-from newsgraph.store.schema import article_entities, articles, entities, failures, quotes
+from newsgraph.query.entities import top_entities
+from newsgraph.store.schema import articles, entities, failures, quotes
 
 
 @dataclass(slots=True)
@@ -38,17 +39,6 @@ def overview(conn: Connection, top: int = 5) -> Overview:
         .order_by(func.count(quotes.c.id).desc(), entities.c.name)
         .limit(top)
     )
-    covered = conn.execute(
-        select(entities.c.name, entities.c.type, func.count(article_entities.c.article_id))
-        .join(article_entities, article_entities.c.entity_id == entities.c.id)
-        .group_by(entities.c.id, entities.c.name, entities.c.type)
-        .order_by(
-            func.count(article_entities.c.article_id).desc(),
-            func.sum(article_entities.c.mention_count).desc(),
-            entities.c.name,
-        )
-        .limit(top)
-    )
     n_articles, n_stories, n_entities, n_quotes, n_failures = (int(n) for n in sizes)
     return Overview(
         n_articles,
@@ -57,5 +47,5 @@ def overview(conn: Connection, top: int = 5) -> Overview:
         n_quotes,
         n_failures,
         speakers=[(r[0], int(r[1])) for r in speakers],
-        covered=[(r[0], r[1], int(r[2])) for r in covered],
+        covered=[(e.name, e.type, e.articles) for e in top_entities(conn, top)],
     )

@@ -102,7 +102,7 @@ def _expand(spec: str, max_bytes: int) -> Iterator[PageInput | InputFailure]:
         yield InputFailure(spec, f"cannot read {spec}: {err.strerror or err}")
         return
     if is_dir:
-        for found in _walk(path):
+        for found in walk_files(path):
             if isinstance(found, InputFailure):
                 yield found
             else:
@@ -113,7 +113,7 @@ def _expand(spec: str, max_bytes: int) -> Iterator[PageInput | InputFailure]:
         yield InputFailure(spec, f"no such file or folder: {spec}")
 
 
-def _walk(folder: Path) -> Iterator[Path | InputFailure]:
+def walk_files(folder: Path) -> Iterator[Path | InputFailure]:
     """The readable files under a folder, depth first in name order; hidden ones skipped.
 
     Links to folders are not followed, so that a link loop cannot walk forever.
@@ -127,7 +127,7 @@ def _walk(folder: Path) -> Iterator[Path | InputFailure]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(folder / entry.name)
+            yield from walk_files(folder / entry.name)
         elif entry.name.lower().endswith(_WALKED_SUFFIXES) and entry.is_file():
             yield folder / entry.name
 

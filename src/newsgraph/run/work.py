@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine
@@ -100,18 +101,34 @@ class Tally:
             self.already += 1
 
 
-def write_results(engine: Engine, results: Iterable[Result], tally: Tally) -> Iterator[Result]:
-    """Store each result in its own transaction, yielding it once it is safely written."""
-    for result in results:
+def write_results(
+    engine: Engine, results: Iterable[Result], tally: Tally, batch: int = 1
+) -> Iterator[Result]:
+    """Store the results `batch` to a transaction, yielding each once it is safely written.
+
+    The local engine writes one input per transaction, so that a kill loses at
+    most the page in hand; loading finished Ray shards, whose results are
+    already safe on disk, uses large batches (a bulk load).
+    """
+    stream = iter(results)
+    while chunk := list(islice(stream, batch)):
+        outcomes: list[str] = []
         try:
             with engine.begin() as conn:
-                if result.article is None:
-                    record_failure(conn, result.key, result.failure or "unknown failure")
-                    tally.failed.append((result.key, result.failure or "unknown failure"))
-                else:
-                    tally.add(store_article(conn, result.key, result.article, result.signature)[0])
+                for result in chunk:
+                    if result.article is None:
+                        record_failure(conn, result.key, result.failure or "unknown failure")
+                        outcomes.append("failed")
+                    else:
+                        stored = store_article(conn, result.key, result.article, result.signature)
+                        outcomes.append(stored[0])
         except DBAPIError as exc:
             raise StoreError(
                 explain(exc, engine.url.render_as_string(hide_password=True))
             ) from None
-        yield result
+        for result, outcome in zip(chunk, outcomes, strict=True):
+            if outcome == "failed":
+                tally.failed.append((result.key, result.failure or "unknown failure"))
+            else:
+                tally.add(outcome)
+            yield result

@@ -1,0 +1,127 @@
+"""Query results as Rich tables for the terminal.
+
+Every cell is a `Text`, never markup, so brackets in quotes and titles
+print as written; search snippets mark their matched words in [brackets],
+which become bold here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from newsgraph.query.entities import EntityCount
+from newsgraph.query.quotes import QuoteRow
+from newsgraph.query.search import SearchResult
+from newsgraph.query.sql import SqlResult
+from newsgraph.query.timeline import Timeline
+
+_MARK = re.compile(r"\[([^\]]*)\]")
+
+
+def _cell(value: Any) -> Text:
+    return value if isinstance(value, Text) else Text("" if value is None else str(value))
+
+
+def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    """A table whose right-aligned columns are those named with a leading '#'."""
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for name in columns:
+        numeric = name.startswith("#")
+        table.add_column(name.lstrip("#"), justify="right" if numeric else "left")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    return table
+
+
+def marked(snippet: str) -> Text:
+    """A search snippet with its [matched] words in bold instead of brackets."""
+    text = Text()
+    last = 0
+    for match in _MARK.finditer(snippet):
+        text.append(snippet[last : match.start()])
+        text.append(match.group(1), style="bold yellow")
+        last = match.end()
+    text.append(snippet[last:])
+    return text
+
+
+def _speaker(quote: QuoteRow) -> Text:
+    """The speaker as written, with the corpus entity when the text names it differently."""
+    text = Text(quote.speaker or "—")
+    if quote.speaker_entity and quote.speaker_entity != quote.speaker:
+        text.append(f" ({quote.speaker_entity})", style="dim")
+    return text
+
+
+def _content(quote: QuoteRow) -> Text:
+    text = Text(quote.content)
+    if quote.hedges:
+        text.append(f"  hedged: {', '.join(quote.hedges)}", style="italic dim")
+    return text
+
+
+def _source(quote: QuoteRow) -> str:
+    return quote.title or quote.url or f"article {quote.article_id}"
+
+
+def quotes_table(rows: Sequence[QuoteRow]) -> Table:
+    return _table(
+        f"{len(rows)} quotes",
+        ["date", "speaker", "cue", "quote", "article"],
+        ([q.published, _speaker(q), q.cue, _content(q), _source(q)] for q in rows),
+    )
+
+
+def timeline_table(timeline: Timeline) -> Table:
+    entity = timeline.entity
+    return _table(
+        f"{entity.name} ({entity.type}): {len(timeline.entries)} quotes by or about",
+        ["date", "role", "speaker", "quote", "article"],
+        (
+            [e.quote.published, e.role, _speaker(e.quote), _content(e.quote), _source(e.quote)]
+            for e in timeline.entries
+        ),
+    )
+
+
+def search_tables(result: SearchResult) -> list[Table]:
+    """One table of matching articles and one of matching quotes, each only when not empty."""
+    tables = []
+    if result.articles:
+        tables.append(
+            _table(
+                f"{len(result.articles)} articles",
+                ["#id", "date", "title", "snippet"],
+                ([a.id, a.published, a.title or a.url, marked(a.snippet)] for a in result.articles),
+            )
+        )
+    if result.quotes:
+        tables.append(
+            _table(
+                f"{len(result.quotes)} quotes",
+                ["date", "speaker", "quote", "article"],
+                (
+                    [q.published, q.speaker, marked(q.snippet), q.title or q.url]
+                    for q in result.quotes
+                ),
+            )
+        )
+    return tables
+
+
+def entities_table(rows: Sequence[EntityCount]) -> Table:
+    return _table(
+        f"top {len(rows)} entities",
+        ["name", "type", "key", "#articles", "#mentions", "#quotes"],
+        ([e.name, e.type, e.key, e.articles, e.mentions, e.quotes] for e in rows),
+    )
+
+
+def sql_table(result: SqlResult) -> Table:
+    more = " (more left unread)" if result.truncated else ""
+    return _table(f"{len(result.rows)} rows{more}", result.columns, result.rows)

@@ -1,0 +1,95 @@
+"""End-to-end: the query commands as users run them, in a real subprocess, on both back-ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.query.corpus import build
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+@pytest.fixture
+def db(db_url: str) -> str:
+    build(db_url).dispose()
+    return db_url
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_quotes_table_and_json(db: str) -> None:
+    table = run("quotes", "--speaker", "Peskov", "--since", "2016-03-01", "--db", db)
+    assert table.returncode == 0, table.stderr
+    assert "Kremlin spokesman Dmitry Peskov" in table.stdout
+    found = json.loads(run("quotes", "--about", "Assad", "--json", "--db", db).stdout)
+    assert found["quotes"] and all("Assad" in q["content"] for q in found["quotes"])
+
+
+def test_timeline_with_svg(db: str, tmp_path: Path) -> None:
+    svg = tmp_path / "putin.svg"
+    result = run("timeline", "Vladimir Putin", "--svg", str(svg), "--json", "--db", db)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["entity"]["name"] == "Vladimir Putin"
+    assert {e["role"] for e in document["entries"]} == {"said", "about"}
+    assert ET.parse(svg).getroot().tag.endswith("svg")
+
+
+def test_search_entities_and_sql(db: str) -> None:
+    search = run("search", "cessation of hostilities", "--db", db)
+    assert search.returncode == 0 and "Putin's Pullout" in search.stdout
+    people = json.loads(
+        run("entities", "--top", "3", "--type", "PERSON", "--json", "--db", db).stdout
+    )
+    assert (
+        people["entities"][0]["name"] == "Dmitry Peskov"
+    )  # in all three and len(people["entities"]) == 3
+    sql = run("sql", "SELECT count(*) AS n FROM articles", "--json", "--db", db)
+    assert json.loads(sql.stdout)["rows"] == [[3]]
+
+
+def test_export_to_stdout_and_parquet(db: str, tmp_path: Path) -> None:
+    lines = run("export", "--table", "articles", "--db", db).stdout.splitlines()
+    assert len(lines) == 3 and json.loads(lines[0])["schema"] == "newsgraph.article/1"
+    out = tmp_path / "quotes.parquet"
+    result = run("export", "--format", "parquet", "--table", "quotes", "-o", str(out), "--db", db)
+    assert result.returncode == 0 and "exported" in result.stderr
+    count = run("sql", "SELECT count(*) FROM quotes", "--json", "--db", db).stdout
+    assert pq.read_table(out).num_rows == json.loads(count)["rows"][0][0] > 0
+
+
+def test_nothing_found_is_a_note_and_exit_0(db: str) -> None:
+    for args in (["quotes", "--speaker", "Zorro"], ["timeline", "Zorro"], ["search", "zebra"]):
+        result = run(*args, "--db", db)
+        assert result.returncode == 0 and result.stdout == ""
+        assert "newsgraph: note:" in result.stderr
+
+
+def test_mistakes_are_one_line_errors(db: str, tmp_path: Path) -> None:
+    _one_error_line(run("quotes", "--db", str(tmp_path / "none.db")), "no corpus at")
+    _one_error_line(run("export", "--table", "nope", "--db", db), "unknown table 'nope'")
+    _one_error_line(run("sql", "SELEC 1", "--db", db), "SQL error")
+    _one_error_line(run("sql", "DELETE FROM quotes", "--db", db), "read-only")
+    _one_error_line(run("export", "--table", "quotes", "-f", "parquet", "--db", db), "binary")
+    assert not (tmp_path / "none.db").exists()

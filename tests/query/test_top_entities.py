@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, select
+
+from newsgraph.query.entities import match_entities, top_entities
+from newsgraph.store.schema import quotes
+
+
+def test_most_reported_first_with_counts(conn: Connection) -> None:
+    rows = top_entities(conn, top=5)
+    assert len(rows) == 5
+    assert [r.articles for r in rows] == sorted((r.articles for r in rows), reverse=True)
+    putin = next(r for r in top_entities(conn, top=100) if r.name == "Vladimir Putin")
+    assert (putin.key, putin.articles) == ("PERSON:vladimir-putin", 2)
+    said = conn.execute(
+        select(func.count()).where(quotes.c.speaker_entity_id == putin.id)
+    ).scalar_one()
+    assert putin.mentions >= 20 and putin.quotes == said > 0
+
+
+def test_type_filter_in_any_case(conn: Connection) -> None:
+    people = top_entities(conn, top=50, type="person")
+    assert people and {r.type for r in people} == {"PERSON"}
+    assert top_entities(conn, type="SPACESHIP") == []
+
+
+def test_match_prefers_exact_names(conn: Connection) -> None:
+    assert [e.name for e in match_entities(conn, "russia")] == ["Russia"]
+    assert {e.name for e in match_entities(conn, "Euro")} >= {"Europe", "European Union"}
