@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,3 +69,16 @@ def sample_article() -> Article:
     from newsgraph.pipeline import analyze
 
     return analyze(SAMPLE.read_bytes(), path=str(SAMPLE))
+
+
+def newsgraph(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The real `newsgraph` command in a subprocess, as users run it (wide terminal, text)."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsgraph", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "200"},
+    )

@@ -16,18 +16,7 @@ from sqlalchemy import MetaData, create_engine, select
 
 from newsgraph.store.db import database_url
 
-from tests.conftest import SAMPLE
-
-
-def newsgraph(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsgraph", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=cwd,
-    )
+from tests.conftest import SAMPLE, newsgraph
 
 
 @pytest.fixture(scope="module")

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from tests.conftest import newsgraph
 from tests.query.corpus import build
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsgraph", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "COLUMNS": "200"},
-    )
 
 
 @pytest.fixture
@@ -39,16 +27,16 @@ def _one_error_line(result: subprocess.CompletedProcess[str], words: str) -> Non
 
 
 def test_quotes_table_and_json(db: str) -> None:
-    table = run("quotes", "--speaker", "Peskov", "--since", "2016-03-01", "--db", db)
+    table = newsgraph("quotes", "--speaker", "Peskov", "--since", "2016-03-01", "--db", db)
     assert table.returncode == 0, table.stderr
     assert "Kremlin spokesman Dmitry Peskov" in table.stdout
-    found = json.loads(run("quotes", "--about", "Assad", "--json", "--db", db).stdout)
+    found = json.loads(newsgraph("quotes", "--about", "Assad", "--json", "--db", db).stdout)
     assert found["quotes"] and all("Assad" in q["content"] for q in found["quotes"])
 
 
 def test_timeline_with_svg(db: str, tmp_path: Path) -> None:
     svg = tmp_path / "putin.svg"
-    result = run("timeline", "Vladimir Putin", "--svg", str(svg), "--json", "--db", db)
+    result = newsgraph("timeline", "Vladimir Putin", "--svg", str(svg), "--json", "--db", db)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["entity"]["name"] == "Vladimir Putin"
@@ -57,39 +45,41 @@ def test_timeline_with_svg(db: str, tmp_path: Path) -> None:
 
 
 def test_search_entities_and_sql(db: str) -> None:
-    search = run("search", "cessation of hostilities", "--db", db)
+    search = newsgraph("search", "cessation of hostilities", "--db", db)
     assert search.returncode == 0 and "Putin's Pullout" in search.stdout
     people = json.loads(
-        run("entities", "--top", "3", "--type", "PERSON", "--json", "--db", db).stdout
+        newsgraph("entities", "--top", "3", "--type", "PERSON", "--json", "--db", db).stdout
     )
     assert (
         people["entities"][0]["name"] == "Dmitry Peskov"
     )  # in all three and len(people["entities"]) == 3
-    sql = run("sql", "SELECT count(*) AS n FROM articles", "--json", "--db", db)
+    sql = newsgraph("sql", "SELECT count(*) AS n FROM articles", "--json", "--db", db)
     assert json.loads(sql.stdout)["rows"] == [[3]]
 
 
 def test_export_to_stdout_and_parquet(db: str, tmp_path: Path) -> None:
-    lines = run("export", "--table", "articles", "--db", db).stdout.splitlines()
+    lines = newsgraph("export", "--table", "articles", "--db", db).stdout.splitlines()
     assert len(lines) == 3 and json.loads(lines[0])["schema"] == "newsgraph.article/1"
     out = tmp_path / "quotes.parquet"
-    result = run("export", "--format", "parquet", "--table", "quotes", "-o", str(out), "--db", db)
+    result = newsgraph(
+        "export", "--format", "parquet", "--table", "quotes", "-o", str(out), "--db", db
+    )
     assert result.returncode == 0 and "exported" in result.stderr
-    count = run("sql", "SELECT count(*) FROM quotes", "--json", "--db", db).stdout
+    count = newsgraph("sql", "SELECT count(*) FROM quotes", "--json", "--db", db).stdout
     assert pq.read_table(out).num_rows == json.loads(count)["rows"][0][0] > 0
 
 
 def test_nothing_found_is_a_note_and_exit_0(db: str) -> None:
     for args in (["quotes", "--speaker", "Zorro"], ["timeline", "Zorro"], ["search", "zebra"]):
-        result = run(*args, "--db", db)
+        result = newsgraph(*args, "--db", db)
         assert result.returncode == 0 and result.stdout == ""
         assert "newsgraph: note:" in result.stderr
 
 
 def test_mistakes_are_one_line_errors(db: str, tmp_path: Path) -> None:
-    _one_error_line(run("quotes", "--db", str(tmp_path / "none.db")), "no corpus at")
-    _one_error_line(run("export", "--table", "nope", "--db", db), "unknown table 'nope'")
-    _one_error_line(run("sql", "SELEC 1", "--db", db), "SQL error")
-    _one_error_line(run("sql", "DELETE FROM quotes", "--db", db), "read-only")
-    _one_error_line(run("export", "--table", "quotes", "-f", "parquet", "--db", db), "binary")
+    _one_error_line(newsgraph("quotes", "--db", str(tmp_path / "none.db")), "no corpus at")
+    _one_error_line(newsgraph("export", "--table", "nope", "--db", db), "unknown table 'nope'")
+    _one_error_line(newsgraph("sql", "SELEC 1", "--db", db), "SQL error")
+    _one_error_line(newsgraph("sql", "DELETE FROM quotes", "--db", db), "read-only")
+    _one_error_line(newsgraph("export", "--table", "quotes", "-f", "parquet", "--db", db), "binary")
     assert not (tmp_path / "none.db").exists()

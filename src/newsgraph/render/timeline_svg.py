@@ -15,7 +15,7 @@ from html import escape
 
 from newsgraph.query.timeline import Role, Timeline, TimelineEntry
 
-WIDTH, LEFT, RIGHT = 960, 150, 30
+WIDTH, LEFT, RIGHT = 960, 150, 50  # room for the last date label
 ROW_HEIGHT, TOP, STEP, RADIUS = 110, 40, 9, 4
 ROWS: dict[Role, tuple[str, str]] = {
     "said": ("said", "#1f6feb"),
