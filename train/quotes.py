@@ -56,6 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDS = 5
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 TARGETS = ("content exact", "content overlap", "source", "cue exact")
+TIE = 0.002  # summed F1 differences below this are noise between thresholds
 MIN_CUES = 2  # a key must head at least this many gold cues to enter the lexicon
 
 
@@ -243,7 +244,13 @@ def cross_validate(
             f"threshold {t}: " + " ".join(f"{m} {fig[m]['f1']:.3f}" for m in TARGETS),
             file=sys.stderr,
         )
-    best = max(THRESHOLDS, key=lambda t: sum(table[t][m]["f1"] for m in TARGETS))
+
+    def total(t: float) -> float:
+        return sum(table[t][m]["f1"] for m in TARGETS)
+
+    # ties (within TIE) go to the higher, more precise threshold
+    top = max(total(t) for t in THRESHOLDS)
+    best = max(t for t in THRESHOLDS if total(t) >= top - TIE)
     recall = tallies[best].scores("train-cv").recall
     cv = dict(table[best])
     cv["recall by kind"] = {k: round(r.exact, 4) for k, r in recall.items()}

@@ -19,9 +19,7 @@ def test_modals_and_adverbs() -> None:
 
 
 def test_passive_estimate_keeps_its_phrase() -> None:
-    assert _hedges("The strikes are estimated to have killed 1,700 people.") == [
-        "are estimated to"
-    ]
+    assert _hedges("The strikes are estimated to have killed 1,700 people.") == ["are estimated to"]
 
 
 def test_about_only_before_a_number() -> None:

@@ -227,3 +227,54 @@ def test_a_headline_is_never_the_speaker_of_a_statement_below_it() -> None:
     title_end = text.index("\n")
     for quote in article.quotes:
         assert quote.speaker is None or quote.speaker.span.start > title_end
+
+
+def test_relative_clause_statement_inside_a_speaker_phrase(analyse: Analyse) -> None:
+    art = analyse(
+        "Mr. Trump, who said last week that the judge was biased against him, said on "
+        "Thursday that his words had been misconstrued."
+    )
+    inner = next(q for q in art.quotes if q.content.text.startswith("that the judge"))
+    outer = next(q for q in art.quotes if q.content.text.startswith("that his words"))
+    assert outer.speaker is not None and outer.speaker.span.text == "Mr. Trump"
+    assert inner.cue is not None and inner.cue.text == "said"
+
+
+def test_a_named_speaker_opening_a_line_with_a_colon(analyse: Analyse) -> None:
+    art = analyse(
+        "Bernie Sanders: Endorsements prove Clinton is the candidate of the establishment\n\n"
+        "UPDATE: The polls closed at eight in the evening."
+    )
+    q = _by_cue(art, ":")
+    assert q.speaker is not None and q.speaker.span.text == "Bernie Sanders"
+    assert q.content.text.startswith("Endorsements prove")
+    assert not any(x.content.text.startswith("The polls") for x in art.quotes if x.cue)
+
+
+def test_a_preposition_joined_to_the_cue_gives_its_object_as_content() -> None:
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = "The senator called for an independent inquiry into the deal."
+    doc = parse(text)
+    called = next(t for t in doc if t.lower_ == "called")
+    ids = [called.i, called.i + 1]  # "called for", as the learned joiners give it
+    found = content_candidate(called, ids, [], cues.quote_index([t.idx for t in doc], []), text)
+    assert found is not None and found.kind == "prep"
+    assert doc[min(found.ids)].text == "an"
+
+
+def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
+    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = "The tax plan was sharply criticized by the governor."
+    doc = parse(text)
+    cue = next(t for t in doc if t.lower_ == "criticized")
+    found = content_candidate(cue, [cue.i], [], cues.quote_index([t.idx for t in doc], []), text)
+    assert found is not None and found.kind == "nsubjpass"
+    assert {doc[i].text for i in found.ids} == {"The", "tax", "plan"}
+    source = sources.source_head(cue)
+    assert source is not None and source.text == "governor"

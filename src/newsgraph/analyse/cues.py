@@ -31,7 +31,7 @@ _CHILD_DEPS = ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "agent"
 _TAGS = ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB", "NN", "NNS")
 CONTENT_KINDS = (
     "ccomp", "xcomp", "dobj", "acl", "prep", "attr", "oprd", "advcl", "according", "host",
-    "passage",
+    "passage", "nsubjpass",
 )  # fmt: skip
 _PHRASE_WORDS = 5  # a prepositional phrase longer than this never joins a cue whole
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

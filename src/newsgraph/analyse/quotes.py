@@ -25,6 +25,7 @@ raises on odd text: unbalanced quotation marks just end at the paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,13 @@ _TELLING = frozenset({"tell", "inform", "assure", "remind", "brief"})
 _ASKING = frozenset({"ask", "warn", "urge", "caution", "advise"})
 _AUDIENCES = frozenset({"reporter", "crowd", "audience", "supporter", "voter", "journalist"})
 _STATEMENT_WORDS = 4  # a quoted passage shorter than this is a fragment, not a continuation
+# "Lynch: No outside influence ...", "TAPPER: And obviously, ...": a capitalised name opening a line
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|\([\w.-]+\))"
+_SPEAKER_LINE = re.compile(
+    rf"^[ \t\"“]*({_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|of|the|de)){{0,5}})[ \t]*:[ \t]*(?=[^\s\d])",
+    re.MULTILINE,
+)
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
 
 
 @dataclass(slots=True)
@@ -72,6 +80,7 @@ def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = No
     found = _attributions(doc, marks, inside, model)
     found = _resolve_overlaps(found)
     found += _nested(doc, found, marks, inside, model)
+    found += _speaker_lines(doc, found, marks, inside)
     found.sort(key=lambda f: f.pieces[0])
     _continue_quotes(doc, found, marks, inside)
     return _within_blocks(article, _to_quotes(article, doc, found))
@@ -91,9 +100,7 @@ def _within_blocks(article: Article, quotes: list[Quote]) -> list[Quote]:
             return False
         cue = (quote.cue or quote.content).start
         speaker = quote.speaker.span
-        return any(
-            start <= speaker.start < end and not start <= cue < end for start, end in heads
-        )
+        return any(start <= speaker.start < end and not start <= cue < end for start, end in heads)
 
     kept = [q for q in quotes if not misplaced(q)]
     renamed = {q.id: f"q{n}" for n, q in enumerate(kept, 1)}
@@ -196,6 +203,37 @@ def _nested(
     return out
 
 
+def _speaker_lines(
+    doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]
+) -> list[_Found]:
+    """Lines a named speaker opens with a colon: headlines ("Sanders: ...") and transcripts.
+
+    The colon is the cue and the rest of the line the content; the name must
+    be a person or an organisation, so "UPDATE:" or "Iowa:" are left alone.
+    """
+    text = doc.text
+    taken = {i for f in found for i in f.cue_ids}
+    out: list[_Found] = []
+    for m in _SPEAKER_LINE.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
+        if name is None or colon is None or not any(t.ent_type_ in _SPEAKER_ENTS for t in name):
+            continue
+        cue = next((t for t in colon if t.text == ":"), None)
+        line_end = text.find("\n", m.end())
+        body = doc.char_span(
+            m.end(), len(text) if line_end < 0 else line_end, alignment_mode="expand"
+        )
+        if cue is None or body is None or cue.i in taken:
+            continue
+        item = _Found(cue, [cue.i], {t.i for t in body if not t.is_space}, prob=1.0)
+        item.source = name.root
+        item.pieces = _pieces(doc, item.content, marks, inside)
+        if item.pieces:
+            out.append(item)
+    return out
+
+
 def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
     """Token ids of what the cue reports, from the parse, and the dependency that gave them."""
     if cue.lower_ == "according":
@@ -205,9 +243,9 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
         return _host_clause(host, cue), "according"
     for dep in _CONTENT_DEPS:
         for child in cue.children:
-            if child.dep_ != dep or child.i in cue_ids:
+            if child.dep_ != dep or (child.i in cue_ids and dep != "prep"):
                 continue
-            if dep == "prep":
+            if dep == "prep":  # "called for [X]", "spoke about [X]": the prep joins the cue
                 if child.i not in cue_ids and child.i - 1 not in cue_ids:
                     continue
                 obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -222,6 +260,9 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
             if dep == "dobj":
                 ids |= _object_complements(cue, child)
             return ids, dep
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and cue.pos_ == "VERB":  # "[The plan] was criticized (by X)"
+        return {t.i for t in subject.subtree if not t.is_space}, "nsubjpass"
     if cue.head.i != cue.i and (
         cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)
     ):
@@ -321,7 +362,7 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
             if own & set(other.cue_ids) or item.pieces == other.pieces:
                 clash = True
                 break
-            if other.source is not None and own & {t.i for t in other.source.subtree}:
+            if other.source is not None and own & sources.clause_free(other.source):
                 clash = True
                 break
         if not clash:
@@ -379,11 +420,21 @@ def _continue_quotes(
                 continue
             if len(text[mark.start : mark.end].split()) < _STATEMENT_WORDS:
                 break
+            if _in_source(item, mark):  # "Putin's statement that '...' echoed ...": not its words
+                break
             if "\n" in text[mark.end : start] or not clear(mark.end, start):
                 break
             item.pieces.insert(0, (mark.start, mark.end))
             taken.add((mark.start, mark.end))
             start = mark.start
+
+
+def _in_source(item: _Found, mark: Passage) -> bool:
+    """Whether a quoted passage lies inside the attribution's source phrase."""
+    if item.source is None:
+        return False
+    left, right = item.source.left_edge, item.source.right_edge
+    return left.idx <= mark.start < right.idx + len(right)
 
 
 def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
@@ -402,11 +453,12 @@ def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
     previous: Party | None = None
+    all_cues = {i for f in found for i in f.cue_ids}
     for n, item in enumerate(found, start=1):
         start, end = item.pieces[0][0], item.pieces[-1][1]
         cue_first, cue_last = doc[item.cue_ids[0]], doc[item.cue_ids[-1]]
         cue_end = cue_last.idx + len(cue_last)
-        stop = item.content | set(item.cue_ids)
+        stop = item.content | all_cues
         speaker = (
             sources.party(item.source, stop, mentions, previous)
             if item.source is not None

@@ -43,12 +43,12 @@ def _source_by_parse(cue: Token) -> Token | None:
     """The source head the dependency parse gives, climbing coordinated and subordinate verbs."""
     tok = cue
     for _ in range(4):
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:  # "[the plan] was criticized by [X]": X speaks
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return subj
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if tok.pos_ in ("NOUN", "PROPN"):
             return next((c for c in tok.children if c.dep_ == "poss"), None)
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
@@ -89,6 +89,7 @@ def _left_neighbour(cue: Token) -> Token | None:
 def phrase(head: Token, stop: set[int]) -> tuple[int, int]:
     """Token range [start, end) of the phrase headed by `head`, never entering `stop`."""
     left, right = head.left_edge.i, head.right_edge.i + 1
+    right = _before_clause(head, stop, right)
     if any(i in stop for i in range(left, right)):
         left = right = head.i
         while (
@@ -112,6 +113,28 @@ def phrase(head: Token, stop: set[int]) -> tuple[int, int]:
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return left, right
+
+
+def _before_clause(head: Token, stop: set[int], right: int) -> int:
+    """Where the phrase ends when a clause after `head` holds another attribution's words.
+
+    "Mr. Trump, who said last week that ...": the relative clause is an
+    attribution of its own, so the phrase stops before it and its pronoun.
+    """
+    cut = next((i for i in range(head.i + 1, right) if i in stop), right)
+    if cut == right:
+        return right
+    doc = head.doc
+    return next((j for j in range(head.i + 1, cut) if doc[j].head.i >= cut), cut)
+
+
+def clause_free(head: Token) -> set[int]:
+    """Token ids of the phrase headed by `head` without the clauses hanging in it."""
+    clauses = {
+        i for t in head.subtree if t.dep_ in ("relcl", "acl") and t is not head
+        for i in (s.i for s in t.subtree)
+    }  # fmt: skip
+    return {t.i for t in head.subtree} - clauses
 
 
 @dataclass(slots=True)
