@@ -9,7 +9,7 @@ process so that every row pays its own model load: bare `nlp.pipe` of the
 same spaCy model over the same texts, then `newsgraph ingest` into a new
 SQLite corpus with 1 and with 2 worker processes.
 
-`scale` builds a corpus of many short pages — PolNeAR paragraphs of 40 words
+`scale` builds a corpus of many short pages — PolNeAR paragraphs of 20 words
 or more, each its own page (the only news text here in that number; a
 paragraph parses in a fraction of an article's time, so 10,000 pages fit in
 minutes) — with `newsgraph ingest --workers 2`, sampling the resident memory
@@ -112,7 +112,7 @@ def paragraphs(limit: int) -> Iterator[str]:
     for path in polnear_files():
         for number, para in enumerate(path.read_text(encoding="utf-8").split("\n")):
             para = para.strip()
-            if len(para.split()) >= 40 and para not in seen:
+            if len(para.split()) >= 20 and para not in seen:
                 seen.add(para)
                 yield page(path, para, number)
                 if len(seen) >= limit:
@@ -165,6 +165,7 @@ def scale(pages: int, workers: int, db: Path) -> dict[str, object]:
     seconds = time.perf_counter() - start
     return {
         "pages": len(lines),
+        "stored_inputs": stored(db),
         "workers": workers,
         "seconds": round(seconds, 1),
         "pages_per_s": round(len(lines) / seconds, 1),

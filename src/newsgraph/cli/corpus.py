@@ -71,7 +71,7 @@ def ingest(
                 from newsgraph.run.local import run_local
 
                 todo = _skip_done(store, iter_inputs(paths), tally, lambda: progress.advance(task))
-                results = run_local(todo, workers, time_limit)
+                results = run_local(todo, min(workers, total), time_limit)
                 bulk = 1  # one input per transaction: a kill loses only the page in hand
             for _ in write_results(store, results, tally, batch=bulk):
                 progress.advance(task)
