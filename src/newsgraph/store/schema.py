@@ -10,6 +10,8 @@ articles mention it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -161,27 +163,30 @@ quotes = Table(
     Column("within_local_id", String(16)),
 )
 
-timexes = Table(
+
+def _finding(name: str, *columns: Column[Any]) -> Table:
+    """A table of one kind of finding: its article, local id and span, then its own columns."""
+    return Table(
+        name,
+        metadata,
+        Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+        Column("local_id", String(16), nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        *columns,
+    )
+
+
+timexes = _finding(
     "timexes",
-    metadata,
-    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("local_id", String(16), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
     Column("type", String(16), nullable=False),
     Column("value", String(64), nullable=False),
     Column("mod", String(16)),
 )
 
-quantities = Table(
+quantities = _finding(
     "quantities",
-    metadata,
-    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("local_id", String(16), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
     Column("value", Float, nullable=False),
     Column("unit", Text),
     Column("approx", Boolean, nullable=False),
