@@ -106,7 +106,13 @@ def test_an_exact_duplicate_becomes_one_more_source_of_the_stored_article(store:
 
 
 def test_near_duplicates_share_a_story_and_different_articles_do_not(store: Engine) -> None:
-    edited = STORY.replace("on Monday", "on Monday evening") + " Officials declined to comment."
+    # a syndicated copy: a sentence cut, words changed, a line added
+    edited = (
+        STORY.replace("on Monday", "on Monday evening").replace(
+            " Analysts in Moscow said the decision was meant to pressure Damascus to negotiate.", ""
+        )
+        + " Officials in Washington declined to comment on the withdrawal."
+    )
     with store.begin() as conn:
         _, a = store_article(conn, "a", make(STORY))
         _, b = store_article(conn, "b", make(edited))
