@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
+
+from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, iter_inputs
-from newsgraph.run.local import run_local
+from newsgraph.run.local import _result, run_local
+from newsgraph.run.work import Result
 
 
 def test_results_follow_the_input_order_failures_included(corpus: Path) -> None:
@@ -27,3 +33,10 @@ def test_two_workers_give_what_one_gives(corpus: Path) -> None:
     alone = [result.to_dict() for result in run_local(items, workers=1)]
     pooled = [result.to_dict() for result in run_local(items, workers=2)]
     assert pooled == alone
+
+
+def test_a_dead_worker_process_is_one_line_that_says_how_to_resume() -> None:
+    died: Future[Result] = Future()
+    died.set_exception(BrokenProcessPool("A process in the process pool was terminated"))
+    with pytest.raises(NewsgraphError, match=r"died while reading big\.html.*run the same command"):
+        _result("big.html", died)

@@ -12,7 +12,9 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, PageInput
 from newsgraph.run.work import Result, process
 
@@ -30,13 +32,24 @@ def run_local(
     # spawn, not fork: the parent runs threads (progress bar, database driver)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        pending: deque[Future[Result]] = deque()
+        pending: deque[tuple[str, Future[Result]]] = deque()
         for item in items:
-            pending.append(pool.submit(process, item, time_limit_s))
+            pending.append((item.key, pool.submit(process, item, time_limit_s)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().result()
+                yield _result(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(*pending.popleft())
+
+
+def _result(key: str, future: Future[Result]) -> Result:
+    """The result, or one line when the worker process itself died (killed, out of memory)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise NewsgraphError(
+            f"a worker process died while reading {key} (out of memory?); "
+            "what was stored is kept: run the same command again to resume"
+        ) from None
 
 
 def _warm_up() -> None:
