@@ -14,7 +14,7 @@ $(BIN)/newsgraph: pyproject.toml
 install: $(BIN)/newsgraph
 
 demo: install
-	$(BIN)/newsgraph ingest samples
+	$(BIN)/newsgraph ingest samples --published 2016-03-15
 	$(BIN)/newsgraph quotes --speaker Peskov
 
 test: install

@@ -27,6 +27,17 @@ def test_published_is_given_or_marked_unknown() -> None:
     assert (given.published, given.published_source) == ("2016-03-15", "given")
 
 
+def test_a_default_date_fills_in_only_where_the_page_and_its_location_give_none() -> None:
+    text = "The minister said on Monday that talks would resume in Geneva next week."
+    fallback = newsgraph.analyze(text, default_published="2016-03-15")
+    assert (fallback.published, fallback.published_source) == ("2016-03-15", "given")
+    assert [t.value for t in fallback.timexes if t.span.text == "Monday"] == ["2016-03-14"]
+    dated = newsgraph.analyze(
+        text, default_published="2016-03-15", url="https://example.org/2019/05/02/talks"
+    )
+    assert (dated.published, dated.published_source) == ("2019-05-02", "url")
+
+
 def test_text_input_keeps_offsets_of_the_input() -> None:
     text = "A headline\n\nFirst paragraph, with a sentence.\n\nSecond paragraph ends here."
     article = newsgraph.analyze(text, input="text", analysis=False)

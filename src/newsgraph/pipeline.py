@@ -92,6 +92,7 @@ def analyze(
     page: str | bytes,
     *,
     published: str | None = None,
+    default_published: str | None = None,
     input: InputKind | None = None,
     path: str | None = None,
     url: str | None = None,
@@ -101,7 +102,9 @@ def analyze(
 ) -> Article:
     """Read one news page (HTML, whole-page text dump or clean text) into an Article.
 
-    `published` (ISO date) overrides any date found in the page; `input`
+    `published` (ISO date) overrides any date found in the page;
+    `default_published` is used only when neither the page nor its URL or
+    path gives one (a folder of pages known to be from one day); `input`
     overrides the detected kind (`"text"` keeps the input exactly as `text`);
     `analysis=False` stops after cleaning.
     """
@@ -119,8 +122,16 @@ def analyze(
             article.published, article.published_source = published, "given"
         elif article.published is None:
             from_url, from_path = date_from_location(article.source.url), date_from_location(path)
-            article.published = from_url or from_path
-            article.published_source = "url" if from_url else "path" if from_path else "unknown"
+            article.published = from_url or from_path or default_published
+            article.published_source = (
+                "url"
+                if from_url
+                else "path"
+                if from_path
+                else "given"
+                if default_published
+                else "unknown"
+            )
         if len(article.text) > MAX_TEXT_CHARS:
             raise InputError(f"the article is too long ({len(article.text):,} characters)")
         return analyse(article) if analysis else article

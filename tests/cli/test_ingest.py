@@ -69,6 +69,21 @@ def test_ingest_stores_each_page_once_and_reports_failures(pages: Path, tmp_path
     assert dump(db) == corpus
 
 
+def test_a_date_for_undated_pages_resolves_their_time_expressions(tmp_path: Path) -> None:
+    (tmp_path / "talks.txt").write_text(
+        "Talks resume\n\nThe minister said on Monday that talks would resume in Geneva.\n"
+    )
+    db = str(tmp_path / "corpus.db")
+    wrong = newsgraph("ingest", str(tmp_path), "--db", db, "--published", "15/03/2016")
+    assert wrong.returncode == 2 and "--published must be a date" in wrong.stderr
+    assert (
+        newsgraph("ingest", str(tmp_path), "--db", db, "--published", "2016-03-15").returncode == 0
+    )
+    corpus = dump(db)
+    assert [r[5:7] for r in corpus["articles"]] == [("2016-03-15", "given")]
+    assert ("Monday", "DATE", "2016-03-14") in {r[4:7] for r in corpus["timexes"]}
+
+
 def test_ingest_refuses_a_database_it_cannot_use(pages: Path, tmp_path: Path) -> None:
     bad = newsgraph("ingest", str(pages), "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert bad.returncode != 0

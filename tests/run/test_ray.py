@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import iter_inputs
 from newsgraph.run.local import run_local
-from newsgraph.run.work import Result, Tally, write_results
+from newsgraph.run.work import DEFAULTS, Result, Tally, write_results
 from newsgraph.store import open_store
 from newsgraph.store.schema import metadata
 
@@ -137,7 +137,7 @@ def test_the_cli_ingests_with_ray(tmp_path: Path, corpus: Path, local_db: Engine
 
 
 def _ray(specs: list[str], shards: Path) -> Iterator[Result]:
-    return run_ray(specs, address=None, workers=2, shard_dir=shards, time_limit_s=None)
+    return run_ray(specs, address=None, workers=2, shard_dir=shards, options=DEFAULTS)
 
 
 def _drain(results: Iterator[Result]) -> list[Result]:

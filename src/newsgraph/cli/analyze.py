@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.common import InputOption, app, fail, progress_bar, say
+from newsgraph.cli.common import InputOption, app, check_published, fail, progress_bar, say
 from newsgraph.errors import NewsgraphError, one_line_errors
 from newsgraph.model import Article
 
@@ -72,8 +72,7 @@ def analyze(
     time_limit: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 120.0,
 ) -> None:
     """Analyse news pages: HTML, whole-page text dumps or clean text."""
-    if published is not None and not _is_date(published):
-        raise fail(f"--published must be a date like 2016-03-15, not {published!r}")
+    check_published(published)
     several = len(inputs) > 1
     if several and fmt is Format.html and (output is None or not output.is_dir()):
         raise fail("several inputs with --format html need --output DIR (an existing folder)")
@@ -114,16 +113,6 @@ def analyze(
             sys.stdout.write(joined)
     if failures:
         raise typer.Exit(1)
-
-
-def _is_date(value: str) -> bool:
-    from datetime import date
-
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 import typer
@@ -66,3 +67,13 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Report an error; the caller raises the returned Exit."""
     say("error", message)
     return typer.Exit(code)
+
+
+def check_published(value: str | None) -> None:
+    """Refuse a --published value that is not an ISO date, with one line."""
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--published must be a date like 2016-03-15, not {value!r}") from None

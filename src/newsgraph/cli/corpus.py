@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
-from newsgraph.cli.common import app, fail, progress_bar, say, stderr
+from newsgraph.cli.common import app, check_published, fail, progress_bar, say, stderr
 from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, PageInput, iter_inputs
-from newsgraph.run.work import Tally, write_results
+from newsgraph.run.work import Options, Tally, write_results
 from newsgraph.store import open_store
 from newsgraph.store.write import done_keys
 
@@ -45,9 +45,15 @@ def ingest(
     shards: Annotated[
         Path, typer.Option(help="Ray engine: folder for shard outputs and completion markers.")
     ] = Path("newsgraph-shards"),
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for pages that give none themselves."),
+    ] = None,
     time_limit: Annotated[float, typer.Option(help="Seconds allowed per page.")] = 120.0,
 ) -> None:
     """Analyse pages into the corpus; a second run skips what is stored and finishes the rest."""
+    check_published(published)
+    options = Options(time_limit, published)
     try:
         store = open_store(db)
         total = sum(1 for _ in iter_inputs(paths))
@@ -64,14 +70,14 @@ def ingest(
                     address=address,
                     workers=workers,
                     shard_dir=shards,
-                    time_limit_s=time_limit,
+                    options=options,
                 )
                 bulk = RAY_BULK  # shard files are already safe on disk
             else:
                 from newsgraph.run.local import run_local
 
                 todo = _skip_done(store, iter_inputs(paths), tally, lambda: progress.advance(task))
-                results = run_local(todo, min(workers, total), time_limit)
+                results = run_local(todo, min(workers, total), options)
                 bulk = 1  # one input per transaction: a kill loses only the page in hand
             for _ in write_results(store, results, tally, batch=bulk):
                 progress.advance(task)

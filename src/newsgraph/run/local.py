@@ -16,25 +16,25 @@ from concurrent.futures.process import BrokenProcessPool
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, PageInput
-from newsgraph.run.work import Result, process
+from newsgraph.run.work import DEFAULTS, Options, Result, process
 
 IN_FLIGHT_PER_WORKER = 4
 
 
 def run_local(
-    items: Iterable[PageInput | InputFailure], workers: int = 1, time_limit_s: float | None = None
+    items: Iterable[PageInput | InputFailure], workers: int = 1, options: Options = DEFAULTS
 ) -> Iterator[Result]:
     """Process the inputs with `workers` processes (1: in this process), in order."""
     if workers <= 1:
         for item in items:
-            yield process(item, time_limit_s)
+            yield process(item, options)
         return
     # spawn, not fork: the parent runs threads (progress bar, database driver)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
         pending: deque[tuple[str, Future[Result]]] = deque()
         for item in items:
-            pending.append((item.key, pool.submit(process, item, time_limit_s)))
+            pending.append((item.key, pool.submit(process, item, options)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield _result(*pending.popleft())
         while pending:

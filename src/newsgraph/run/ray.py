@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, iter_inputs, walk_files
-from newsgraph.run.work import Result, process
+from newsgraph.run.work import Options, Result, process
 
 if TYPE_CHECKING:
     from ray.actor import ActorHandle
@@ -54,7 +54,7 @@ def run_ray(
     address: str | None,
     workers: int,
     shard_dir: Path,
-    time_limit_s: float | None,
+    options: Options,
 ) -> Iterator[Result]:
     """Process the inputs on Ray (a local instance when no address), in input order."""
     ray = _import_ray()
@@ -62,7 +62,7 @@ def run_ray(
     plan = list(shard_plan(paths))
     started = _connect(ray, address, workers)
     try:
-        pool = _ShardPool(ray, workers, shard_dir, time_limit_s)
+        pool = _ShardPool(ray, workers, shard_dir, options)
         try:
             pool.add(entry for entry in plan if isinstance(entry, Shard))
             for entry in plan:
@@ -130,7 +130,7 @@ def read_shard(shard_dir: Path, shard: Shard) -> Iterator[Result]:
         ) from None
 
 
-def write_shard(shard_dir: Path, shard: Shard, time_limit_s: float | None) -> int:
+def write_shard(shard_dir: Path, shard: Shard, options: Options) -> int:
     """Process one shard into its output file, then mark it done; returns the result count.
 
     The output is written to a temporary file and renamed, and the marker comes
@@ -142,7 +142,7 @@ def write_shard(shard_dir: Path, shard: Shard, time_limit_s: float | None) -> in
         with os.fdopen(fd, "wb") as raw:
             with gzip.GzipFile(fileobj=raw, mode="wb") as stream:
                 for item in iter_inputs([shard.spec]):
-                    line = json.dumps(process(item, time_limit_s).to_dict(), ensure_ascii=False)
+                    line = json.dumps(process(item, options).to_dict(), ensure_ascii=False)
                     stream.write(line.encode("utf-8") + b"\n")
                     count += 1
             raw.flush()
@@ -166,8 +166,8 @@ class ShardWorker:
 
         load_nlp()
 
-    def run(self, shard_dir: str, shard: Shard, time_limit_s: float | None) -> int:
-        return write_shard(Path(shard_dir), shard, time_limit_s)
+    def run(self, shard_dir: str, shard: Shard, options: Options) -> int:
+        return write_shard(Path(shard_dir), shard, options)
 
 
 class _ShardPool:
@@ -178,10 +178,10 @@ class _ShardPool:
     driver reaches that shard, so the shards before it are still stored.
     """
 
-    def __init__(self, ray: Any, workers: int, shard_dir: Path, time_limit_s: float | None) -> None:
+    def __init__(self, ray: Any, workers: int, shard_dir: Path, options: Options) -> None:
         self._ray = ray
         self._shard_dir = shard_dir
-        self._time_limit_s = time_limit_s
+        self._options = options
         self._queue: deque[Shard] = deque()
         self._seen: set[str] = set()
         self._done: set[str] = set()
@@ -224,7 +224,7 @@ class _ShardPool:
             if not self._idle:
                 self._idle.append(self._new_actor())
             actor, shard = self._idle.pop(), self._queue.popleft()
-            ref: ObjectRef[int] = actor.run.remote(str(self._shard_dir), shard, self._time_limit_s)
+            ref: ObjectRef[int] = actor.run.remote(str(self._shard_dir), shard, self._options)
             self._running[ref] = (actor, shard)
 
     def _new_actor(self) -> ActorHandle[ShardWorker]:

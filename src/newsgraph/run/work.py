@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import NewsgraphError, one_line_errors
 from newsgraph.model import Article, InputKind
+from newsgraph.pipeline import TIME_LIMIT_S
 from newsgraph.read.sources import InputFailure, PageInput, load_page
 from newsgraph.store import StoreError, stories
 from newsgraph.store.db import explain
@@ -52,9 +53,20 @@ class Result:
         )
 
 
-def process(item: PageInput | InputFailure, time_limit_s: float | None = None) -> Result:
+@dataclass(slots=True, frozen=True)
+class Options:
+    """How every page of a run is analysed (sent to each worker with its inputs)."""
+
+    time_limit_s: float = TIME_LIMIT_S
+    published: str | None = None  # for pages whose input, text, URL and path give no date
+
+
+DEFAULTS = Options()
+
+
+def process(item: PageInput | InputFailure, options: Options = DEFAULTS) -> Result:
     """Read (fetching URLs), clean and analyse one input; any failure becomes a reason."""
-    from newsgraph.pipeline import TIME_LIMIT_S, analyze
+    from newsgraph.pipeline import analyze
 
     if isinstance(item, InputFailure):
         return Result(item.key, failure=item.reason)
@@ -65,11 +77,12 @@ def process(item: PageInput | InputFailure, time_limit_s: float | None = None) -
             article = analyze(
                 page.data,
                 published=page.published,
+                default_published=options.published,
                 input=_input_kind(page.kind),
                 path=page.path,
                 url=page.url,
                 content_type=page.content_type,
-                time_limit_s=time_limit_s or TIME_LIMIT_S,
+                time_limit_s=options.time_limit_s,
             )
     except NewsgraphError as exc:
         return Result(item.key, failure=str(exc))
