@@ -96,6 +96,11 @@ def cue_heads(doc: Doc, attributions: list[Any]) -> dict[int, set[int]]:
         head = min(tops, key=lambda i: (doc[i].pos_ not in ("VERB", "AUX"), i))
         if doc[head].lower_ == "to" and head - 1 in ids:  # "according to"
             head -= 1
+        predicate = next(
+            (c for c in doc[head].children if c.i in ids and cues.copula(c) is not None), None
+        )
+        if predicate is not None:  # "is aware that": the predicate heads, as `cues` reads it
+            head = predicate.i
         heads[head] = ids
     return heads
 
@@ -118,9 +123,11 @@ def count(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, list[i
 def joiners(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, float]:
     """Share of the time a cue head's child is part of the cue.
 
-    Keyed three ways, most specific first: "lemma|dep word" ("call|prep for"),
-    "dep word" ("advmod also"), "dep"; rare keys are left out so lookups fall
-    back to the broader ones. A short prepositional phrase is also counted
+    Keyed as `cues.joiner_keys`, most specific first: "lemma|dep word"
+    ("call|prep for"), "lemma|dep" for a governed verb or object
+    ("continue|xcomp"), "@pos|dep word" ("@a|prep of"), "dep word" ("advmod
+    also"), "dep"; rare keys are left out so lookups fall back to the broader
+    ones. A short prepositional phrase is also counted
     whole ("phrase in statement": "said in a statement").
     """
     seen: Counter[str] = Counter()
@@ -137,11 +144,7 @@ def joiners(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, floa
                     joined[phrase] += all(
                         t.i in ids for t in child.subtree if not (t.is_punct or t.is_space)
                     )
-                for key in (
-                    f"{lemma}|{child.dep_} {child.lower_}",
-                    f"{child.dep_} {child.lower_}",
-                    child.dep_,
-                ):
+                for key in cues.joiner_keys(lemma, child):
                     seen[key] += 1
                     joined[key] += child.i in ids
     return {k: round(joined[k] / seen[k], 3) for k in sorted(seen) if seen[k] >= 5}

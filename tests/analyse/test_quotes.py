@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
 
 import newsgraph
 from newsgraph.analyse.quotemarks import passages
@@ -278,3 +279,108 @@ def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
     assert {doc[i].text for i in found.ids} == {"The", "tax", "plan"}
     source = sources.source_head(cue)
     assert source is not None and source.text == "governor"
+
+
+def _parsed(text: str) -> tuple[Doc, list[int]]:
+    """A parse and its (empty) quoted-passage index."""
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.nlp import parse
+
+    doc = parse(text)
+    return doc, cues.quote_index([t.idx for t in doc], [])
+
+
+def test_a_predicate_adjective_heads_a_cue_from_its_linking_verb() -> None:
+    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = "Cruz has been acutely aware that the contest boils down to delegates."
+    doc, inside = _parsed(text)
+    aware = next(t for t in doc if t.lower_ == "aware")
+    words = [t.text for t in cues.cue_tokens(aware, {})]
+    assert words == ["has", "been", "acutely", "aware"]
+    found = content_candidate(aware, [t.i for t in cues.cue_tokens(aware, {})], [], inside, text)
+    assert found is not None and doc[min(found.ids)].text == "that"
+    source = sources.source_head(aware)
+    assert source is not None and source.text == "Cruz"
+
+
+def test_a_predicate_noun_with_of_reports_its_object() -> None:
+    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = "Weber is no fan of Trump."
+    doc, inside = _parsed(text)
+    fan = next(t for t in doc if t.lower_ == "fan")
+    ids = [t.i for t in cues.cue_tokens(fan, {"@n|prep of": 0.9})]
+    assert [doc[i].text for i in ids] == ["is", "no", "fan", "of"]
+    found = content_candidate(fan, ids, [], inside, text)
+    assert found is not None and [doc[i].text for i in sorted(found.ids)] == ["Trump"]
+    source = sources.source_head(fan)
+    assert source is not None and source.text == "Weber"
+
+
+def test_the_subject_of_a_passive_or_seeming_cue_is_not_its_source() -> None:
+    from newsgraph.analyse import sources
+
+    for text, cue in (
+        ("Sanders was asked about the endorsement on Friday.", "asked"),
+        ("Republicans appear to be salivating over the prospect.", "appear"),
+    ):
+        doc, _ = _parsed(text)
+        assert sources.source_head(next(t for t in doc if t.lower_ == cue)) is None
+
+
+def test_a_closing_participle_statement_is_cut_from_the_first(analyse: Analyse) -> None:
+    art = analyse(
+        "The governor said the budget was balanced, adding that taxes would not rise next year."
+    )
+    said = _by_cue(art, "said")
+    assert "adding" not in said.content.text and said.content.text.endswith("balanced")
+    adding = _by_cue(art, "adding")
+    assert adding.content.text.startswith("that taxes")
+    assert adding.speaker is not None and adding.speaker.span.text == "The governor"
+
+
+def test_a_governed_verb_or_object_joins_the_cue_and_its_complement_is_the_content() -> None:
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.quotes import content_candidate
+
+    joiners = {"continue|xcomp": 0.9, "express|dobj": 0.9}
+    for text, word, cue, first in (
+        ("The senators continued to affirm their support.", "continued",
+         ["continued", "to", "affirm"], "their"),
+        ("She expressed confidence that the party would unite.", "expressed",
+         ["expressed", "confidence"], "that"),
+        ("Aides expressed concern about the polls.", "expressed",
+         ["expressed", "concern", "about"], "the"),
+    ):  # fmt: skip
+        doc, inside = _parsed(text)
+        tok = next(t for t in doc if t.text == word)
+        ids = [t.i for t in cues.cue_tokens(tok, joiners)]
+        assert [doc[i].text for i in ids] == cue
+        found = content_candidate(tok, ids, [], inside, text)
+        assert found is not None and doc[min(found.ids)].text == first
+
+
+def test_a_statement_issued_saying_joins_the_cue() -> None:
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = "The campaign issued a statement saying the ad was false."
+    doc, inside = _parsed(text)
+    issued = next(t for t in doc if t.text == "issued")
+    ids = [t.i for t in cues.cue_tokens(issued, {"issue|dobj": 0.9})]
+    assert [doc[i].text for i in ids] == ["issued", "a", "statement", "saying"]
+    found = content_candidate(issued, ids, [], inside, text)
+    assert found is not None and doc[min(found.ids)].text == "the"
+
+
+def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
+    from newsgraph.analyse import cues, sources
+
+    doc, _ = _parsed("Will described Trump as a caricature.")
+    described = next(t for t in doc if t.text == "described")
+    assert [t.text for t in cues.cue_tokens(described, {})] == ["described"]
+    source = sources.source_head(described)
+    assert source is not None and source.text == "Will"

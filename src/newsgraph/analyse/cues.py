@@ -7,6 +7,8 @@ of cue heads with their counts, the neighbours that join a cue ("has said",
 "called for", "also said"), and a small boosted-tree classifier that decides
 from the parse whether one occurrence of a lexicon word heads an attribution.
 The features are computed here, so training and running share one definition.
+A predicate adjective or noun heads its cue, which starts at the linking verb
+("has been acutely aware that", "is no fan of").
 """
 
 from __future__ import annotations
@@ -35,7 +37,30 @@ CONTENT_KINDS = (
 )  # fmt: skip
 _PHRASE_WORDS = 5  # a prepositional phrase longer than this never joins a cue whole
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_COPULAS = frozenset({"be", "remain", "seem", "become", "feel", "appear", "sound"})
+_BETWEEN = frozenset({"advmod", "neg", "det", "npadvmod"})  # "is [well] aware", "is [no] fan"
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
+
+
+def copula(tok: Token) -> Token | None:
+    """The linking verb of a predicate adjective or noun ("[is] aware that", "[was] a critic of").
+
+    PolNeAR marks such a cue from the linking verb to the predicate; the
+    predicate is what says it is a cue, so it heads the cue here.
+    """
+    head = tok.head
+    if tok.dep_ in ("acomp", "attr") and head.i < tok.i and head.lemma_.lower() in _COPULAS:
+        return head
+    return None
+
+
+def misread_modal(tok: Token) -> bool:
+    """Whether a capitalised "modal" before a verb no modal governs is a name ("Will described")."""
+    if tok.tag_ != "MD" or not tok.text[:1].isupper():
+        return False
+    verb = tok.head
+    others = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i != tok.i]
+    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and not others)
 
 
 def cue_key(tok: Token) -> str:
@@ -164,18 +189,19 @@ def score(rows: list[list[float]], cue_model: dict[str, Any] | None = None) -> l
 def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
     """The words of the cue headed by `tok`: auxiliaries, negation, particles, learned joiners.
 
-    `joiners` maps "lemma|dep word" ("call|prep for"), "dep word" ("advmod also")
-    or "dep" to the share of the time such a child joined a cue in PolNeAR, and
+    `joiners` maps the keys of `joiner_keys` ("call|prep for", "@a|prep of",
+    "advmod also", "prep") to the share of the time such a child joined a cue in PolNeAR, and
     "phrase prep noun" to the share a short phrase joined whole ("said [in a
     statement]"); above one half it joins.
     """
     doc = tok.doc
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return [tok, doc[tok.i + 1]]
-    words = [tok]
+    words = [tok, *_linking_words(tok)]
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass", "neg", "prt"):
-            words.append(child)
+            if not misread_modal(child):
+                words.append(child)
             continue
         phrase = phrase_key(child)
         if phrase is not None and joiners.get(phrase, 0.0) > 0.5 and child.i > tok.i:
@@ -183,6 +209,16 @@ def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
             continue
         if _joins(joiners, tok.lemma_.lower(), child) and abs(child.i - tok.i) <= 3:
             words.append(child)
+            if child.dep_ == "xcomp":  # "continued [not to] affirm"
+                words.extend(c for c in child.children if c.dep_ in ("aux", "neg"))
+            if child.dep_ == "dobj":  # "repeated [his] claim", "expressed concern [about]"
+                words.extend(
+                    c
+                    for c in child.children
+                    if c.i < child.i
+                    or (c.i == child.i + 1 and c.dep_ == "prep")
+                    or (c.dep_ == "acl" and c.tag_ == "VBG" and c.i <= child.i + 2)
+                )  # fmt: skip   "issued a statement [saying]"
     words.sort(key=lambda t: t.i)
     # keep a contiguous run around the head: "has also said", not "has ... said ... to"
     lo = hi = words.index(tok)
@@ -191,6 +227,15 @@ def cue_tokens(tok: Token, joiners: dict[str, float]) -> list[Token]:
     while hi + 1 < len(words) and words[hi + 1].i <= words[hi].i + 2:
         hi += 1
     return words[lo : hi + 1]
+
+
+def _linking_words(tok: Token) -> list[Token]:
+    """For a predicate cue: the linking verb, its auxiliaries, the modifiers up to the predicate."""
+    link = copula(tok)
+    if link is None:
+        return []
+    words = [link, *(c for c in link.children if c.dep_ in ("aux", "auxpass", "neg"))]
+    return words + [t for t in tok.doc[link.i + 1 : tok.i] if t.dep_ in _BETWEEN]
 
 
 def phrase_key(child: Token) -> str | None:
@@ -203,10 +248,23 @@ def phrase_key(child: Token) -> str | None:
 
 def _joins(joiners: dict[str, float], lemma: str, child: Token) -> bool:
     """Whether the most specific joiner statistic known for this child says it joins."""
-    for key in (f"{lemma}|{child.dep_} {child.lower_}", f"{child.dep_} {child.lower_}", child.dep_):
+    for key in joiner_keys(lemma, child):
         if key in joiners:
             return joiners[key] > 0.5
     return False
+
+
+def joiner_keys(lemma: str, child: Token) -> tuple[str, ...]:
+    """The joiner keys of a cue head's child, most specific first.
+
+    "call|prep for" (this word), "continue|xcomp" (a verb or object this cue governs),
+    "@a|prep of" (any adjective: "critical of", "aware of"), "prep for", "prep".
+    """
+    pos = _POS.get(child.head.pos_, "x")
+    word = f"{child.dep_} {child.lower_}"
+    if child.dep_ in ("xcomp", "dobj"):  # "continue|xcomp": "continued to affirm", "to warn"
+        return (f"{lemma}|{word}", f"{lemma}|{child.dep_}", f"@{pos}|{word}", word, child.dep_)
+    return (f"{lemma}|{word}", f"@{pos}|{word}", word, child.dep_)
 
 
 def quote_index(tok_starts: list[int], spans: list[tuple[int, int]]) -> list[int]:

@@ -8,8 +8,11 @@ heads a cue the parse gives the rest:
 - content: the reported clause ("stressed [that the two did not discuss ...]",
   "that" included as PolNeAR marks it), the clause an "according to" phrase
   hangs on, the clause a parenthetical "..., he said" interrupts, or the
-  object of a cue like "endorsed" or "called for"; a content that touches a
-  quoted passage grows to the passage's marks;
+  object of a cue like "endorsed" or "called for", or the complement of a
+  verb or object the cue takes in ("continued to affirm [X]", "expressed
+  confidence [that ...]"); a content that touches a quoted passage grows to
+  the passage's marks; a statement closing another's content ("..., adding
+  that ...") is cut out of it;
 - continuations: quoted passages later in the same paragraph with nothing but
   this attribution's own words between ("'...,' he said. '...'") join its
   content, and a paragraph that is only a quotation, following a direct
@@ -79,6 +82,7 @@ def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = No
     inside = cues.quote_index([t.idx for t in doc], spans)
     found = _attributions(doc, marks, inside, model)
     found = _resolve_overlaps(found)
+    _cut_following_statements(doc, found, marks, inside)
     found += _nested(doc, found, marks, inside, model)
     found += _speaker_lines(doc, found, marks, inside)
     found.sort(key=lambda f: f.pieces[0])
@@ -243,6 +247,10 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
         return _host_clause(host, cue), "according"
     for dep in _CONTENT_DEPS:
         for child in cue.children:
+            if dep in ("xcomp", "dobj", "acl") and child.dep_ == dep and child.i in cue_ids:
+                inner = _content(child, cue_ids)  # "continued to affirm [their support]"
+                if inner[0]:
+                    return inner
             if child.dep_ != dep or (child.i in cue_ids and dep != "prep"):
                 continue
             if dep == "prep":  # "called for [X]", "spoke about [X]": the prep joins the cue
@@ -260,6 +268,12 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
             if dep == "dobj":
                 ids |= _object_complements(cue, child)
             return ids, dep
+    link = cues.copula(cue)
+    clause = next(
+        (c for c in link.children if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i), None
+    ) if link is not None else None  # fmt: skip
+    if clause is not None:  # "were hopeful Tuesday [that ...]": the clause hangs on the "were"
+        return {t.i for t in clause.subtree if not t.is_space}, clause.dep_
     subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if subject is not None and cue.pos_ == "VERB":  # "[The plan] was criticized (by X)"
         return {t.i for t in subject.subtree if not t.is_space}, "nsubjpass"
@@ -349,6 +363,37 @@ def _pieces(
     if k >= 0:
         end = max(end, marks[k].end)
     return [(start, end)]
+
+
+def _cut_following_statements(
+    doc: Doc, found: list[_Found], marks: list[Passage], inside: list[int]
+) -> None:
+    """End a content where a statement of the same speaker that closes it begins.
+
+    "She said [the plan works], adding that ...", "said [...] and noted that
+    ...": the parse hangs the second cue inside the first content, but PolNeAR
+    keeps them as two attributions, the second sharing the first's source.
+    """
+    for outer in found:
+        for inner in found:
+            cue = inner.cue
+            if (
+                inner is outer
+                or cue.i not in outer.content
+                or cue.dep_ not in ("advcl", "conj")
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+            ):
+                continue
+            start = cue.left_edge.i
+            if start <= min(outer.content) or cue.right_edge.i < max(outer.content):
+                continue
+            kept = {i for i in outer.content if i < start}
+            while kept and (doc[max(kept)].is_punct or doc[max(kept)].dep_ == "cc"):
+                kept.discard(max(kept))
+            pieces = _pieces(doc, kept, marks, inside)
+            if pieces:
+                outer.content, outer.pieces = kept, pieces
+                inner.source = outer.source
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:

@@ -3,12 +3,14 @@
 The source is read off the parse: the subject of the cue verb, the subject of
 the verb it is coordinated with or subordinated to ("..., but added"), the
 noun a relative clause hangs on ("Clinton, who said"), the possessor of a cue
-noun ("Assad's claim"), or the object of "according to". The phrase is kept as
-written; the entity is the article entity named by its head word, by an
-apposition ("the spokesman, Dmitry Peskov"), by the person a pronoun points
-back to ("He said" → the person last named as a subject), or by the person
-whose title a role noun repeats ("the spokesman"). An anonymous source ("a
-European diplomat") keeps its words and no entity.
+noun ("Assad's claim"), or the object of "according to". The subject of a
+passive cue ("Trump was asked") or of "appear"/"seem" is who is talked about,
+not a source. The phrase is kept as written; the entity is the article
+entity named by its head word, by an apposition ("the spokesman, Dmitry
+Peskov"), by the person a pronoun points back to ("He said" → the person last
+named as a subject), or by the person whose title a role noun repeats ("the
+spokesman"). An anonymous source ("a European diplomat") keeps its words and
+no entity.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyse import cues
 from newsgraph.model import Entity, Party, TextSpan
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp")
+_CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp", "attr")
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _GROUP = frozenset({"they", "we", "it", "them", "their", "its"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
+_SEEMING = frozenset({"appear", "seem"})
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
 
 
@@ -35,6 +39,8 @@ def source_head(cue: Token) -> Token | None:
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
             to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if cue.lemma_.lower() in _SEEMING:  # "[Republicans] appear to be salivating": no one speaks
+        return None
     found = _source_by_parse(cue)
     return found if found is not None else _left_neighbour(cue)
 
@@ -47,10 +53,12 @@ def _source_by_parse(cue: Token) -> Token | None:
         if agent is not None:  # "[the plan] was criticized by [X]": X speaks
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None:
-            return subj
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return next((c for c in tok.children if c.dep_ == "poss"), None)
+        if subj is not None:  # "[Trump] was asked about": whom a passive cue is about, no source
+            return subj if subj.dep_ != "nsubjpass" else None
+        if tok.pos_ in ("NOUN", "PROPN"):  # "Assad's claim"; "[he] was a critic of"
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None or tok.dep_ != "attr":
+                return owner
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             return tok.head
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
@@ -72,15 +80,23 @@ def _left_neighbour(cue: Token) -> Token | None:
     ):
         return None
     i = cue.i - 1
-    while i >= cue.sent.start and cue.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+    while (
+        i >= cue.sent.start
+        and cue.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
+        and not cues.misread_modal(cue.doc[i])  # "[Will] described": a name, the speaker
+    ):
         i -= 1
     if i < cue.sent.start:
         return None
     tok = cue.doc[i]
     if (
         tok.head.i == cue.i
-        and tok.dep_ != "dobj"
-        and (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.lower_ in _QUANTIFIERS)
+        and tok.dep_ not in ("dobj", "nsubjpass")
+        and (
+            tok.pos_ in ("NOUN", "PROPN", "PRON")
+            or tok.lower_ in _QUANTIFIERS
+            or cues.misread_modal(tok)
+        )
     ):
         return tok
     return None
