@@ -384,3 +384,54 @@ def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
     assert [t.text for t in cues.cue_tokens(described, {})] == ["described"]
     source = sources.source_head(described)
     assert source is not None and source.text == "Will"
+
+
+def test_an_auxiliary_set_apart_by_its_subject_stays_out_of_the_cue() -> None:
+    from newsgraph.analyse import cues
+
+    doc, _ = _parsed("Nor did they note that the plan had failed.")
+    note = next(t for t in doc if t.text == "note")
+    assert [t.text for t in cues.cue_tokens(note, {})] == ["note"]
+    doc, _ = _parsed("They did not note that the plan had failed.")
+    note = next(t for t in doc if t.text == "note")
+    assert [t.text for t in cues.cue_tokens(note, {})] == ["did", "not", "note"]
+
+
+@pytest.mark.parametrize(
+    ("sep", "dep", "first"), [("\n\n", "dep", "it"), (":", "punct", "it"), (",", "punct", "It")]
+)
+def test_a_clause_cut_off_before_the_cue_is_not_its_content(sep: str, dep: str, first: str) -> None:
+    """The parser hangs a clause across a paragraph break or colon on the next cue."""
+    from spacy.vocab import Vocab
+
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.quotes import content_candidate
+
+    words = ["It", "worked", sep, "she", "said", "it", "failed", "."]
+    heads = [1, 4, 4, 4, 4, 6, 4, 4]
+    deps = ["nsubj", "ccomp", dep, "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    spaces = [True, False, sep != "\n\n", True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    said = doc[4]
+    inside = cues.quote_index([t.idx for t in doc], [])
+    found = content_candidate(said, [said.i], [], inside, doc.text)
+    assert found is not None and found.kind == "ccomp"
+    assert doc[min(found.ids)].text == first
+
+
+def test_the_clause_a_said_interrupts_stops_at_the_paragraph_break() -> None:
+    from spacy.vocab import Vocab
+
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.quotes import content_candidate
+
+    words = ["Plans", "changed", "\n\n", "It", "failed", ",", "she", "said", "."]
+    heads = [1, 4, 1, 4, 4, 4, 7, 4, 4]
+    deps = ["nsubj", "dep", "dep", "nsubj", "ROOT", "punct", "nsubj", "parataxis", "punct"]
+    spaces = [True, False, False, True, False, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    said = doc[7]
+    inside = cues.quote_index([t.idx for t in doc], [])
+    found = content_candidate(said, [said.i], [], inside, doc.text)
+    assert found is not None and found.kind == "host"
+    assert sorted(doc[i].text for i in found.ids) == [",", ".", "It", "failed"]

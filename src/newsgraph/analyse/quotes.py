@@ -7,12 +7,14 @@ heads a cue the parse gives the rest:
 
 - content: the reported clause ("stressed [that the two did not discuss ...]",
   "that" included as PolNeAR marks it), the clause an "according to" phrase
-  hangs on, the clause a parenthetical "..., he said" interrupts, or the
-  object of a cue like "endorsed" or "called for", or the complement of a
-  verb or object the cue takes in ("continued to affirm [X]", "expressed
-  confidence [that ...]"); a content that touches a quoted passage grows to
-  the passage's marks; a statement closing another's content ("..., adding
-  that ...") is cut out of it;
+  hangs on, the clause a parenthetical "..., he said" interrupts (in its
+  paragraph), or the object of a cue like "endorsed" or "called for", or the
+  complement of a verb or object the cue takes in ("continued to affirm
+  [X]", "expressed confidence [that ...]"), never a clause before the cue
+  behind a paragraph break, colon or semicolon (the parser runs across
+  those); a content that touches a quoted passage grows to the passage's
+  marks; a statement closing another's content ("..., adding that ...") is
+  cut out of it;
 - continuations: quoted passages later in the same paragraph with nothing but
   this attribution's own words between ("'...,' he said. '...'") join its
   content, and a paragraph that is only a quotation, following a direct
@@ -253,6 +255,8 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
                     return inner
             if child.dep_ != dep or (child.i in cue_ids and dep != "prep"):
                 continue
+            if _cut_off_before(cue, child):
+                continue
             if dep == "prep":  # "called for [X]", "spoke about [X]": the prep joins the cue
                 if child.i not in cue_ids and child.i - 1 not in cue_ids:
                     continue
@@ -282,6 +286,20 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
     ):
         return _host_clause(cue.head, cue), "host"  # "The task, he said, was fulfilled."
     return set(), ""
+
+
+def _cut_off_before(cue: Token, child: Token) -> bool:
+    """Whether a child's words all precede the cue behind a paragraph break, colon or semicolon.
+
+    The parser runs across such breaks ("“...”\n\nSanders said he ...",
+    "... had an effect: 20 percent said they ..."), hanging the clause before
+    them on the cue; a reported clause never precedes its cue across one.
+    """
+    words = [t for t in child.subtree if not (t.is_space or t.is_punct)]
+    if not words or words[-1].i > cue.i:
+        return False
+    between = cue.doc[words[-1].i + 1 : cue.i]
+    return any("\n" in t.text or t.text in (":", ";") for t in between)
 
 
 def _addressed(cue: Token, obj: Token) -> bool:
@@ -325,14 +343,22 @@ def _passage_tokens(doc: Doc, mark: Passage, inside: list[int], k: int) -> set[i
 
 
 def _host_clause(host: Token, aside: Token) -> set[int]:
-    """The sentence clause `host` heads, without the attribution phrase `aside` hangs in it."""
+    """The clause `host` heads in `aside`'s paragraph, without the phrase `aside` hangs in it."""
     skip = {t.i for t in aside.subtree}
-    sent = aside.sent
-    return {
-        t.i
-        for t in host.subtree
-        if t.i not in skip and sent.start <= t.i < sent.end and not t.is_space
-    }
+    start, end = _paragraph(aside)
+    return {t.i for t in host.subtree if t.i not in skip and start <= t.i < end and not t.is_space}
+
+
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """The token range of `tok`'s sentence within its paragraph: the parser runs across breaks."""
+    sent, doc = tok.sent, tok.doc
+    start = tok.i
+    while start > sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = tok.i + 1
+    while end < sent.end and "\n" not in doc[end].text:
+        end += 1
+    return start, end
 
 
 def _object_complements(cue: Token, obj: Token) -> set[int]:
