@@ -215,7 +215,9 @@ def _speaker_lines(
     """Lines a named speaker opens with a colon: headlines ("Sanders: ...") and transcripts.
 
     The colon is the cue and the rest of the line the content; the name must
-    be a person or an organisation, so "UPDATE:" or "Iowa:" are left alone.
+    be a person or an organisation, so "UPDATE:" or "Iowa:" are left alone,
+    and a name in the possessive is a thing of theirs, not a speaker
+    ("Putin's Pullout: Behind ...").
     """
     text = doc.text
     taken = {i for f in found for i in f.cue_ids}
@@ -223,7 +225,12 @@ def _speaker_lines(
     for m in _SPEAKER_LINE.finditer(text):
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.end(1), m.end(), alignment_mode="expand")
-        if name is None or colon is None or not any(t.ent_type_ in _SPEAKER_ENTS for t in name):
+        if (
+            name is None
+            or colon is None
+            or not any(t.ent_type_ in _SPEAKER_ENTS for t in name)
+            or any(t.tag_ == "POS" for t in name)
+        ):
             continue
         cue = next((t for t in colon if t.text == ":"), None)
         line_end = text.find("\n", m.end())
