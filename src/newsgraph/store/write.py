@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, CursorResult, Table, delete, insert, select
+from sqlalchemy import Connection, CursorResult, Table, delete, insert, select, tuple_
 
 from newsgraph.model import Article, Entity, Party, TextSpan
 from newsgraph.store import fts, stories
@@ -139,14 +139,13 @@ def _insert_article(conn: Connection, article: Article, digest: str, sig: bytes)
 
 def _story_of(conn: Connection, sig: bytes, hashes: list[int]) -> int | None:
     """The story of the most similar stored article sharing a band, if similar enough."""
-    candidates: set[int] = set()
-    for band, value in enumerate(hashes):
-        rows = conn.execute(
-            select(story_bands.c.article_id).where(
-                story_bands.c.band == band, story_bands.c.hash == value
-            )
-        )
-        candidates.update(r[0] for r in rows)
+    candidates = set(
+        conn.execute(
+            select(story_bands.c.article_id)
+            .where(tuple_(story_bands.c.band, story_bands.c.hash).in_(list(enumerate(hashes))))
+            .distinct()
+        ).scalars()
+    )
     best, best_story = stories.SAME_STORY, None
     for cid in sorted(candidates):
         row = conn.execute(
