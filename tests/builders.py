@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.model import Block, BlockKind, Mention, TextSpan
+from newsgraph.model import Block, BlockKind, Mention, Party, Quote, TextSpan
 
 
 def at(text: str, needle: str, after: str = "") -> TextSpan:
@@ -30,3 +30,57 @@ def join_blocks(parts: tuple[tuple[str, str], ...]) -> tuple[str, list[Block]]:
         blocks.append(Block(kind_, len(text), len(text) + len(part)))
         text += part
     return text, blocks
+
+
+def statements(
+    text: str, *, nested: str, addressee: str, diplomat: str, kremlin: str
+) -> list[Quote]:
+    """Five statements over a text built like the render tests' quoted article.
+
+    A named speaker; a pronoun speaker with hedges and an addressee; the
+    Kremlin (entity `kremlin`) reporting Putin's `nested` claim; an anonymous
+    `diplomat`.
+    """
+    start = text.index('that Putin "')
+    end = text.index('."', start) + 2
+    reported = TextSpan(start, end, text[start:end])
+    return [
+        Quote(
+            "q1",
+            "direct",
+            at(text, '"the task has been accomplished."'),
+            cue=at(text, "said"),
+            speaker=Party(at(text, "Vladimir Putin"), "e1"),
+        ),
+        Quote(
+            "q2",
+            "indirect",
+            at(text, "the pullout may reportedly be reversed"),
+            cue=at(text, "told"),
+            speaker=Party(at(text, "He"), "e1"),
+            addressee=Party(at(text, addressee)),
+            hedges=[at(text, "may"), at(text, "reportedly")],
+        ),
+        Quote(
+            "q3",
+            "mixed",
+            reported,
+            cue=at(text, "said", "The Kremlin"),
+            speaker=Party(at(text, "The Kremlin"), kremlin),
+        ),
+        Quote(
+            "q4",
+            "indirect",
+            at(text, nested),
+            cue=at(text, "underscored"),
+            speaker=Party(at(text, "Putin", "that Putin"), "e1"),
+            within="q3",
+        ),
+        Quote(
+            "q5",
+            "indirect",
+            at(text, "Assad must go"),
+            cue=at(text, "said", "diplomat"),
+            speaker=Party(at(text, diplomat)),
+        ),
+    ]

@@ -23,7 +23,7 @@ from newsgraph.model import (
 )
 from newsgraph.render.html import to_html
 
-from tests.builders import at, join_blocks, mentions
+from tests.builders import at, join_blocks, mentions, statements
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 
@@ -236,46 +236,13 @@ def make_quoted_article() -> Article:
     """Statements with a pronoun speaker, hedges, an addressee, nesting, an anonymous source."""
     article = make_article(*QUOTED)
     text = article.text
-    article.quotes = [
-        Quote(
-            "q1",
-            "direct",
-            at(text, '"the task has been accomplished."'),
-            cue=at(text, "said"),
-            speaker=Party(at(text, "Vladimir Putin"), "e1"),
-        ),
-        Quote(
-            "q2",
-            "indirect",
-            at(text, "the pullout may reportedly be reversed"),
-            cue=at(text, "told"),
-            speaker=Party(at(text, "He"), "e1"),
-            addressee=Party(at(text, "Reuters")),
-            hedges=[at(text, "may"), at(text, "reportedly")],
-        ),
-        Quote(
-            "q3",
-            "mixed",
-            at(text, 'that Putin "underscored that Syria must <b>negotiate</b>."'),
-            cue=at(text, "said", "The Kremlin"),
-            speaker=Party(at(text, "The Kremlin"), "e3"),
-        ),
-        Quote(
-            "q4",
-            "indirect",
-            at(text, "Syria must <b>negotiate</b>"),
-            cue=at(text, "underscored"),
-            speaker=Party(at(text, "Putin", "that Putin"), "e1"),
-            within="q3",
-        ),
-        Quote(
-            "q5",
-            "indirect",
-            at(text, "Assad must go"),
-            cue=at(text, "said", "diplomat"),
-            speaker=Party(at(text, "a European <diplomat>")),
-        ),
-    ]
+    article.quotes = statements(
+        text,
+        nested="Syria must <b>negotiate</b>",
+        addressee="Reuters",
+        diplomat="a European <diplomat>",
+        kremlin="e3",
+    )
     return article
 
 

@@ -9,16 +9,14 @@ from newsgraph.model import (
     Author,
     Block,
     Entity,
-    Party,
     Quantity,
-    Quote,
     Removed,
     Source,
     Timex,
 )
 from newsgraph.render.markdown import to_markdown
 
-from tests.builders import at, join_blocks, mentions
+from tests.builders import at, join_blocks, mentions, statements
 
 TITLE = "Putin's Pullout: Behind Russia's New Syria Surprise"
 HEADING = "A Signal To Assad"
@@ -163,46 +161,13 @@ def make_quoted_article() -> Article:
     article = make_article(*STATEMENTS)
     text = article.text
     article.entities.append(Entity("e4", "Kremlin", "ORG", [], mentions(text, "Kremlin")))
-    article.quotes = [
-        Quote(
-            "q1",
-            "direct",
-            at(text, '"the task has been accomplished."'),
-            cue=at(text, "said"),
-            speaker=Party(at(text, "Vladimir Putin"), "e1"),
-        ),
-        Quote(
-            "q2",
-            "indirect",
-            at(text, "the pullout may reportedly be reversed"),
-            cue=at(text, "told"),
-            speaker=Party(at(text, "He"), "e1"),
-            addressee=Party(at(text, "Russia's parliament")),
-            hedges=[at(text, "may"), at(text, "reportedly")],
-        ),
-        Quote(
-            "q3",
-            "mixed",
-            at(text, 'that Putin "underscored that *talks* must go on."'),
-            cue=at(text, "said", "The Kremlin"),
-            speaker=Party(at(text, "The Kremlin"), "e4"),
-        ),
-        Quote(
-            "q4",
-            "indirect",
-            at(text, "that *talks* must go on"),
-            cue=at(text, "underscored"),
-            speaker=Party(at(text, "Putin", "that Putin"), "e1"),
-            within="q3",
-        ),
-        Quote(
-            "q5",
-            "indirect",
-            at(text, "Assad must go"),
-            cue=at(text, "said", "diplomat"),
-            speaker=Party(at(text, "a European diplomat")),
-        ),
-    ]
+    article.quotes = statements(
+        text,
+        nested="that *talks* must go on",
+        addressee="Russia's parliament",
+        diplomat="a European diplomat",
+        kremlin="e4",
+    )
     return article
 
 
