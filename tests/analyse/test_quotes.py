@@ -115,6 +115,17 @@ def test_nested_attribution(analyse: Analyse) -> None:
     assert inner.speaker is not None and inner.speaker.span.text == "Obama"
 
 
+def test_a_statement_in_a_relative_clause_is_the_articles_own(analyse: Analyse) -> None:
+    art = analyse(
+        "Smith said the deal was signed with Jones, who has argued that the talks must continue."
+    )
+    outer = _by_cue(art, "said")
+    inner = _by_cue(art, "has argued")
+    assert inner.cue is not None and outer.content.start <= inner.cue.start < outer.content.end
+    assert inner.within is None  # Smith did not report Jones's argument: the article does
+    assert inner.content.text == "that the talks must continue"
+
+
 def test_parenthetical_cue_before_its_verb(analyse: Analyse) -> None:
     art = analyse("The goal, he said, is to forge a durable cease-fire in Aleppo.")
     q = _by_cue(art, "said")
@@ -436,3 +447,20 @@ def test_the_clause_a_said_interrupts_stops_at_the_paragraph_break() -> None:
     found = content_candidate(said, [said.i], [], inside, doc.text)
     assert found is not None and found.kind == "host"
     assert sorted(doc[i].text for i in found.ids) == [",", ".", "It", "failed"]
+
+
+def test_an_as_clause_cue_reports_the_clause_it_hangs_on() -> None:
+    from spacy.lang.en import English
+
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.quotes import content_candidate
+
+    words = ["As", "the", "Post", "reported", ",", "the", "mayor", "resigned", "."]
+    heads = [3, 2, 3, 7, 7, 6, 7, 7, 7]
+    deps = ["mark", "det", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT", "punct"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps)
+    reported = doc[3]
+    inside = cues.quote_index([t.idx for t in doc], [])
+    found = content_candidate(reported, [reported.i], [], inside, doc.text)
+    assert found is not None and found.kind == "host"
+    assert sorted(doc[i].text for i in found.ids) == [",", ".", "mayor", "resigned", "the"]

@@ -58,9 +58,9 @@ _SPEAKER_LINE = re.compile(
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Found:
-    """An attribution being built: token ids of each part, and content pieces as char spans."""
+    """An attribution being built (equal only to itself): token ids, content as char spans."""
 
     cue: Token
     cue_ids: list[int]
@@ -68,6 +68,7 @@ class _Found:
     pieces: list[tuple[int, int]] = field(default_factory=list)
     source: Token | None = None
     prob: float = 0.0
+    within: _Found | None = None  # the attribution whose content reports this one
 
 
 def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = None) -> list[Quote]:
@@ -89,6 +90,7 @@ def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = No
     found += _speaker_lines(doc, found, marks, inside)
     found.sort(key=lambda f: f.pieces[0])
     _continue_quotes(doc, found, marks, inside)
+    _nest(found)
     return _within_blocks(article, _to_quotes(article, doc, found))
 
 
@@ -201,7 +203,7 @@ def _nested(
                 continue
             content = {t.i for t in that.subtree if not t.is_space}
             item = _Found(tok, [t.i for t in cues.cue_tokens(tok, model["joiners"])], content)
-            item.source = subject
+            item.source, item.within = subject, outer
             item.pieces = _pieces(doc, content, marks, inside)
             if item.pieces:
                 out.append(item)
@@ -289,9 +291,14 @@ def _content(cue: Token, cue_ids: set[int]) -> tuple[set[int], str]:
     if subject is not None and cue.pos_ == "VERB":  # "[The plan] was criticized (by X)"
         return {t.i for t in subject.subtree if not t.is_space}, "nsubjpass"
     if cue.head.i != cue.i and (
-        cue.dep_ == "parataxis" or (cue.dep_ == "ccomp" and cue.head.i < cue.i)
-    ):
-        return _host_clause(cue.head, cue), "host"  # "The task, he said, was fulfilled."
+        cue.dep_ == "parataxis"
+        or (cue.dep_ == "ccomp" and cue.head.i < cue.i)
+        or (
+            cue.dep_ in ("advcl", "acl")
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        )
+    ):  # "The task, he said, was fulfilled.", "As the Post reported, the task ..."
+        return _host_clause(cue.head, cue), "host"
     return set(), ""
 
 
@@ -532,6 +539,7 @@ def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Party | None = None
     all_cues = {i for f in found for i in f.cue_ids}
+    ids = {id(item): f"q{n}" for n, item in enumerate(found, start=1)}
     for n, item in enumerate(found, start=1):
         start, end = item.pieces[0][0], item.pieces[-1][1]
         cue_first, cue_last = doc[item.cue_ids[0]], doc[item.cue_ids[-1]]
@@ -559,11 +567,11 @@ def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
                 speaker=speaker,
                 addressee=addressee,
                 hedges=find_hedges(words),
+                within=ids[id(item.within)] if item.within is not None else None,
             )
         )
         if speaker is not None:
             previous = speaker
-    _nest(quotes)
     return quotes
 
 
@@ -582,12 +590,45 @@ def _kind(text: str, pieces: list[tuple[int, int]]) -> QuoteKind:
     )
 
 
-def _nest(quotes: list[Quote]) -> None:
-    """Record which quote each quote's cue sits inside (nested attribution)."""
-    for q in quotes:
-        if q.cue is None:
+def _nest(found: list[_Found]) -> None:
+    """Record which attribution reports each one that its content holds.
+
+    The inner cue must head the outer content's clause or a complement clause
+    of it ("said that Obama underscored ...", "thinks that they would be
+    pleased ..."): what the outer speaker reported. A cue in a relative clause,
+    a conjunct or a following passage ("lined up with Priebus, who has said
+    ...", "said ..., and Trump says ...") is a statement the article reports
+    itself, as PolNeAR keeps it, though the parse hung it inside the content.
+    The nested attributions `_nested` adds are already marked.
+    """
+    for item in found:
+        if item.within is not None:
             continue
-        for outer in quotes:
-            if outer is not q and outer.content.start <= q.cue.start < outer.content.end:
-                q.within = outer.id
+        for outer in found:
+            if (
+                outer is not item
+                and item.cue.i in outer.content
+                and _reported_in(item.cue, outer)
+                and item not in _chain(outer)
+            ):
+                item.within = outer
                 break
+
+
+def _chain(item: _Found) -> list[_Found]:
+    """The attributions `item` is reported in, innermost first."""
+    out: list[_Found] = []
+    while item.within is not None and item.within not in out:
+        item = item.within
+        out.append(item)
+    return out
+
+
+def _reported_in(cue: Token, outer: _Found) -> bool:
+    """Whether `cue` heads the outer content's clause or one of its complement clauses."""
+    tok = cue
+    while tok.head.i != tok.i and tok.head.i in outer.content:
+        if tok.dep_ not in ("ccomp", "xcomp"):
+            return False
+        tok = tok.head
+    return True
