@@ -6,7 +6,8 @@
 Two sets of texts:
 
 - PolNeAR dev articles, clean text: newsgraph is `analyze(text, input="text")`,
-  which adds block finding and entities to the parse;
+  which adds block finding and entities to the parse; a last row times the
+  attribution stage alone (`find_quotes` on parses made beforehand);
 - extraction-dev text dumps (whole rendered pages): newsgraph is `analyze(dump)`,
   which cleans the page and then analyses the article it found.
 
@@ -43,9 +44,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
+from newsgraph.analyse import cues
 from newsgraph.analyse.nlp import MODEL, load_nlp
+from newsgraph.analyse.quotes import find_quotes
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import InputKind
+from newsgraph.model import Article, InputKind, Source
 from newsgraph.pipeline import analyze
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -179,11 +182,31 @@ def like(base: Row, system: str, timing: Timing, failed: int) -> Row:
     )
 
 
+def quotes_alone(texts: list[str]) -> float:
+    """Seconds `find_quotes` takes on every text, parsed beforehand (the parse is not timed).
+
+    The attribution stage's own cost, without the entities `analyze` links
+    speakers to: the issue holds it to 30% of the spaCy parse.
+    """
+    nlp = load_nlp()
+    docs = list(nlp.pipe(texts))
+    cues.model()
+    start = time.perf_counter()
+    for text, doc in zip(texts, docs, strict=True):
+        find_quotes(Article(text=text, source=Source(input="text")), doc)
+    return time.perf_counter() - start
+
+
 def bench_polnear(texts: list[str]) -> list[Row]:
-    """Clean text: bare spaCy, then `analyze(text, input="text")`."""
+    """Clean text: bare spaCy, then `analyze(text, input="text")`, then the quote stage alone."""
     rows = bare_spacy("PolNeAR dev (clean text)", texts)
     (_, failed), timing = measured(lambda: analyze_all(texts, "text"))
-    return [*rows, like(rows[0], 'newsgraph analyze(text, input="text")', timing, failed)]
+    quotes, alone = measured(lambda: quotes_alone(texts))
+    return [
+        *rows,
+        like(rows[0], 'newsgraph analyze(text, input="text")', timing, failed),
+        like(rows[0], "newsgraph find_quotes alone", Timing(quotes, alone.peak_rss_mb), 0),
+    ]
 
 
 def bench_dumps(dumps: list[str]) -> list[Row]:

@@ -57,7 +57,7 @@ FOLDS = 5
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 TARGETS = ("content exact", "content overlap", "source", "cue exact")
 TIE = 0.002  # summed F1 differences below this are noise between thresholds
-MIN_CUES = 2  # a key must head at least this many gold cues to enter the lexicon
+MIN_CUES = 1  # a key must head at least this many gold cues to enter the lexicon
 
 
 def load_gold(polnear: Path, split: str) -> list[GoldArticle]:

@@ -464,3 +464,21 @@ def test_an_as_clause_cue_reports_the_clause_it_hangs_on() -> None:
     found = content_candidate(reported, [reported.i], [], inside, doc.text)
     assert found is not None and found.kind == "host"
     assert sorted(doc[i].text for i in found.ids) == [",", ".", "mayor", "resigned", "the"]
+
+
+def test_a_phrase_after_the_cue_is_not_what_it_reports(analyse: Analyse) -> None:
+    art = analyse('"We need much smarter leadership, and we need it now!" Trump said on Twitter.')
+    (q,) = [q for q in art.quotes if q.cue is not None and q.cue.text.startswith("said")]
+    assert q.content.text == '"We need much smarter leadership, and we need it now!"'
+    assert q.speaker is not None and q.speaker.span.text == "Trump"
+
+
+def test_a_possessed_claim_quoting_words_is_a_mixed_statement(analyse: Analyse) -> None:
+    quoted = analyse(
+        "Despite Governor Smith's claim that the rollout was \"a complete success,\" "
+        "hospitals reported long delays."
+    )
+    q = _by_cue(quoted, "claim")
+    assert q.kind == "mixed"
+    assert q.content.text.startswith("that the rollout was")
+    assert q.speaker is not None and q.speaker.span.text.startswith("Governor Smith")

@@ -36,7 +36,7 @@ CONTENT_KINDS = (
     "passage", "nsubjpass",
 )  # fmt: skip
 _PHRASE_WORDS = 5  # a prepositional phrase longer than this never joins a cue whole
-_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # entity types that can speak
 _COPULAS = frozenset({"be", "remain", "seem", "become", "feel", "appear", "sound"})
 _BETWEEN = frozenset({"advmod", "neg", "det", "npadvmod"})  # "is [well] aware", "is [no] fan"
 _BESIDE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})  # "has [not] [also] said"
@@ -128,7 +128,7 @@ def features(
         float(min(near_quote, 99)),
         float(ccomp_that),
         float(subj is not None and subj.lower_ in _PRONOUNS),
-        float(subj is not None and subj.ent_type_ in _SPEAKER_ENTS),
+        float(subj is not None and subj.ent_type_ in SPEAKER_ENTS),
         float(subj is not None and subj.pos_ == "PROPN"),
         float(any(t.lower_ in ("would", "will", "could", "might") for t in tok.children)),
         float(any(t.dep_ == "neg" for t in tok.children)),
