@@ -482,3 +482,24 @@ def test_a_possessed_claim_quoting_words_is_a_mixed_statement(analyse: Analyse) 
     assert q.kind == "mixed"
     assert q.content.text.startswith("that the rollout was")
     assert q.speaker is not None and q.speaker.span.text.startswith("Governor Smith")
+
+
+def test_a_reported_clause_never_starts_on_a_line_above_its_cue() -> None:
+    from newsgraph.analyse import cues
+    from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import content_candidate
+
+    text = (
+        "Mayor's Gamble: Inside The Budget Fight\n\n"
+        "Portraits of the mayor are seen at a rally in the city on Monday."
+    )
+    doc = parse(text)
+    inside = cues.quote_index([t.idx for t in doc], [])
+    line = text.index("\n")
+    below = [t for t in doc if t.idx > line]
+    for tok in below:
+        found = content_candidate(tok, [tok.i], [], inside, text)
+        if found is not None:
+            assert all(doc[i].idx > line for i in found.ids), tok.text
+    seen = next(t for t in below if t.lower_ == "seen")
+    assert content_candidate(seen, [seen.i], [], inside, text) is not None  # its own line's

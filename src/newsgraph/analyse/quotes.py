@@ -190,6 +190,10 @@ def content_candidate(
     (passed in: spaCy rebuilds it on every access).
     """
     ids, kind = _content(cue, set(cue_ids))
+    # never from a line above the cue's: the parser runs across line breaks, so a
+    # caption's passive "are seen" gets the headline above it as its subject
+    line = text.rfind("\n", 0, cue.idx)
+    ids = {i for i in ids if cue.doc[i].idx > line}
     if not ids:
         ids, kind = _adjacent_passage(cue, marks, inside, text), "passage"
     if not ids:
