@@ -117,13 +117,16 @@ def test_nested_attribution(analyse: Analyse) -> None:
 
 def test_a_statement_in_a_relative_clause_is_the_articles_own(analyse: Analyse) -> None:
     art = analyse(
-        "Smith said the deal was signed with Jones, who has argued that the talks must continue."
+        "Smith said the deal was signed with Senator Mary Jones, who has argued that the talks "
+        "must continue."
     )
     outer = _by_cue(art, "said")
     inner = _by_cue(art, "has argued")
     assert inner.cue is not None and outer.content.start <= inner.cue.start < outer.content.end
     assert inner.within is None  # Smith did not report Jones's argument: the article does
     assert inner.content.text == "that the talks must continue"
+    assert inner.speaker is not None and inner.speaker.span.text == "who"
+    assert _entity_name(art, inner) == "Mary Jones"
 
 
 def test_parenthetical_cue_before_its_verb(analyse: Analyse) -> None:
@@ -475,7 +478,7 @@ def test_a_phrase_after_the_cue_is_not_what_it_reports(analyse: Analyse) -> None
 
 def test_a_possessed_claim_quoting_words_is_a_mixed_statement(analyse: Analyse) -> None:
     quoted = analyse(
-        "Despite Governor Smith's claim that the rollout was \"a complete success,\" "
+        'Despite Governor Smith\'s claim that the rollout was "a complete success," '
         "hospitals reported long delays."
     )
     q = _by_cue(quoted, "claim")

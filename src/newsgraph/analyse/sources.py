@@ -206,6 +206,9 @@ def _entity_of(head: Token, mentions: Mentions, previous: Party | None) -> str |
         return person.id if person else None
     if head.lower_ in _GROUP:
         return previous.entity if previous is not None else None
+    antecedent = _antecedent(head)
+    if antecedent is not None:  # "Jones, [who] has argued ...": whom "who" stands for
+        return _entity_of(antecedent, mentions, previous)
     ent = mentions.at(head)
     if ent is not None:
         return ent.id
@@ -214,6 +217,20 @@ def _entity_of(head: Token, mentions: Mentions, previous: Party | None) -> str |
             return ent.id
     if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
         return _by_role(head, mentions)
+    return None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative "who" or "which" subject stands for: the head of its clause."""
+    if pronoun.tag_ not in ("WP", "WDT") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pronoun.head
+    for _ in range(3):  # "who has said", "who is expected to say"
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
