@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 import newsgraph
+from newsgraph.analyse.cues import Content
+from newsgraph.analyse.nlp import parse
 from newsgraph.analyse.quotemarks import passages
 from newsgraph.analyse.quotes import find_quotes
 from newsgraph.model import Article, Quote, Source
@@ -144,7 +146,6 @@ def test_told_reporters_is_the_addressee_not_the_content(analyse: Analyse) -> No
 
 
 def test_odd_quote_marks_degrade() -> None:
-    from newsgraph.analyse.nlp import parse
 
     text = 'He said "this never closes.\n\nAnd "this one does" but “not this.'
     found = [(text[p.start : p.end], p.closed) for p in passages(text)]
@@ -155,7 +156,6 @@ def test_odd_quote_marks_degrade() -> None:
 
 
 def test_mismatched_parse_gives_nothing() -> None:
-    from newsgraph.analyse.nlp import parse
 
     art = Article(text="She said it was over.", source=Source(input="text"))
     assert find_quotes(art, parse("Something else entirely.")) == []
@@ -210,7 +210,6 @@ def test_sample_page_details(sample: Article) -> None:
 
 def test_content_candidate_says_how_the_content_was_found() -> None:
     from newsgraph.analyse import cues
-    from newsgraph.analyse.nlp import parse
     from newsgraph.analyse.quotes import content_candidate
 
     text = 'The minister said that the talks failed. "We tried," she said.'
@@ -268,53 +267,47 @@ def test_a_named_speaker_opening_a_line_with_a_colon(analyse: Analyse) -> None:
 
 
 def test_a_preposition_joined_to_the_cue_gives_its_object_as_content() -> None:
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.nlp import parse
-    from newsgraph.analyse.quotes import content_candidate
 
     text = "The senator called for an independent inquiry into the deal."
     doc = parse(text)
     called = next(t for t in doc if t.lower_ == "called")
     ids = [called.i, called.i + 1]  # "called for", as the learned joiners give it
-    found = content_candidate(called, ids, [], cues.quote_index([t.idx for t in doc], []), text)
+    found = _content_of(called, ids)
     assert found is not None and found.kind == "prep"
     assert doc[min(found.ids)].text == "an"
 
 
 def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
-    from newsgraph.analyse import cues, sources
-    from newsgraph.analyse.nlp import parse
-    from newsgraph.analyse.quotes import content_candidate
+    from newsgraph.analyse import sources
 
     text = "The tax plan was sharply criticized by the governor."
     doc = parse(text)
     cue = next(t for t in doc if t.lower_ == "criticized")
-    found = content_candidate(cue, [cue.i], [], cues.quote_index([t.idx for t in doc], []), text)
+    found = _content_of(cue)
     assert found is not None and found.kind == "nsubjpass"
     assert {doc[i].text for i in found.ids} == {"The", "tax", "plan"}
     source = sources.source_head(cue)
     assert source is not None and source.text == "governor"
 
 
-def _parsed(text: str) -> tuple[Doc, list[int]]:
-    """A parse and its (empty) quoted-passage index."""
+def _content_of(cue: Token, ids: list[int] | None = None) -> Content | None:
+    """`content_candidate` of a cue word in a text without quotation marks (`ids`: its cue)."""
     from newsgraph.analyse import cues
-    from newsgraph.analyse.nlp import parse
+    from newsgraph.analyse.quotes import content_candidate
 
-    doc = parse(text)
-    return doc, cues.quote_index([t.idx for t in doc], [])
+    inside = cues.quote_index([t.idx for t in cue.doc], [])
+    return content_candidate(cue, ids or [cue.i], [], inside, cue.doc.text)
 
 
 def test_a_predicate_adjective_heads_a_cue_from_its_linking_verb() -> None:
     from newsgraph.analyse import cues, sources
-    from newsgraph.analyse.quotes import content_candidate
 
     text = "Cruz has been acutely aware that the contest boils down to delegates."
-    doc, inside = _parsed(text)
+    doc = parse(text)
     aware = next(t for t in doc if t.lower_ == "aware")
     words = [t.text for t in cues.cue_tokens(aware, {})]
     assert words == ["has", "been", "acutely", "aware"]
-    found = content_candidate(aware, [t.i for t in cues.cue_tokens(aware, {})], [], inside, text)
+    found = _content_of(aware, [t.i for t in cues.cue_tokens(aware, {})])
     assert found is not None and doc[min(found.ids)].text == "that"
     source = sources.source_head(aware)
     assert source is not None and source.text == "Cruz"
@@ -322,14 +315,13 @@ def test_a_predicate_adjective_heads_a_cue_from_its_linking_verb() -> None:
 
 def test_a_predicate_noun_with_of_reports_its_object() -> None:
     from newsgraph.analyse import cues, sources
-    from newsgraph.analyse.quotes import content_candidate
 
     text = "Weber is no fan of Trump."
-    doc, inside = _parsed(text)
+    doc = parse(text)
     fan = next(t for t in doc if t.lower_ == "fan")
     ids = [t.i for t in cues.cue_tokens(fan, {"@n|prep of": 0.9})]
     assert [doc[i].text for i in ids] == ["is", "no", "fan", "of"]
-    found = content_candidate(fan, ids, [], inside, text)
+    found = _content_of(fan, ids)
     assert found is not None and [doc[i].text for i in sorted(found.ids)] == ["Trump"]
     source = sources.source_head(fan)
     assert source is not None and source.text == "Weber"
@@ -342,7 +334,7 @@ def test_the_subject_of_a_passive_or_seeming_cue_is_not_its_source() -> None:
         ("Sanders was asked about the endorsement on Friday.", "asked"),
         ("Republicans appear to be salivating over the prospect.", "appear"),
     ):
-        doc, _ = _parsed(text)
+        doc = parse(text)
         assert sources.source_head(next(t for t in doc if t.lower_ == cue)) is None
 
 
@@ -359,7 +351,6 @@ def test_a_closing_participle_statement_is_cut_from_the_first(analyse: Analyse) 
 
 def test_a_governed_verb_or_object_joins_the_cue_and_its_complement_is_the_content() -> None:
     from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
 
     joiners = {"continue|xcomp": 0.9, "express|dobj": 0.9}
     for text, word, cue, first in (
@@ -370,31 +361,30 @@ def test_a_governed_verb_or_object_joins_the_cue_and_its_complement_is_the_conte
         ("Aides expressed concern about the polls.", "expressed",
          ["expressed", "concern", "about"], "the"),
     ):  # fmt: skip
-        doc, inside = _parsed(text)
+        doc = parse(text)
         tok = next(t for t in doc if t.text == word)
         ids = [t.i for t in cues.cue_tokens(tok, joiners)]
         assert [doc[i].text for i in ids] == cue
-        found = content_candidate(tok, ids, [], inside, text)
+        found = _content_of(tok, ids)
         assert found is not None and doc[min(found.ids)].text == first
 
 
 def test_a_statement_issued_saying_joins_the_cue() -> None:
     from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
 
     text = "The campaign issued a statement saying the ad was false."
-    doc, inside = _parsed(text)
+    doc = parse(text)
     issued = next(t for t in doc if t.text == "issued")
     ids = [t.i for t in cues.cue_tokens(issued, {"issue|dobj": 0.9})]
     assert [doc[i].text for i in ids] == ["issued", "a", "statement", "saying"]
-    found = content_candidate(issued, ids, [], inside, text)
+    found = _content_of(issued, ids)
     assert found is not None and doc[min(found.ids)].text == "the"
 
 
 def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
     from newsgraph.analyse import cues, sources
 
-    doc, _ = _parsed("Will described Trump as a caricature.")
+    doc = parse("Will described Trump as a caricature.")
     described = next(t for t in doc if t.text == "described")
     assert [t.text for t in cues.cue_tokens(described, {})] == ["described"]
     source = sources.source_head(described)
@@ -404,10 +394,10 @@ def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
 def test_an_auxiliary_set_apart_by_its_subject_stays_out_of_the_cue() -> None:
     from newsgraph.analyse import cues
 
-    doc, _ = _parsed("Nor did they note that the plan had failed.")
+    doc = parse("Nor did they note that the plan had failed.")
     note = next(t for t in doc if t.text == "note")
     assert [t.text for t in cues.cue_tokens(note, {})] == ["note"]
-    doc, _ = _parsed("They did not note that the plan had failed.")
+    doc = parse("They did not note that the plan had failed.")
     note = next(t for t in doc if t.text == "note")
     assert [t.text for t in cues.cue_tokens(note, {})] == ["did", "not", "note"]
 
@@ -419,17 +409,13 @@ def test_a_clause_cut_off_before_the_cue_is_not_its_content(sep: str, dep: str, 
     """The parser hangs a clause across a paragraph break or colon on the next cue."""
     from spacy.vocab import Vocab
 
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
-
     words = ["It", "worked", sep, "she", "said", "it", "failed", "."]
     heads = [1, 4, 4, 4, 4, 6, 4, 4]
     deps = ["nsubj", "ccomp", dep, "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
     spaces = [True, False, sep != "\n\n", True, True, True, False, False]
     doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
     said = doc[4]
-    inside = cues.quote_index([t.idx for t in doc], [])
-    found = content_candidate(said, [said.i], [], inside, doc.text)
+    found = _content_of(said)
     assert found is not None and found.kind == "ccomp"
     assert doc[min(found.ids)].text == first
 
@@ -437,17 +423,13 @@ def test_a_clause_cut_off_before_the_cue_is_not_its_content(sep: str, dep: str, 
 def test_the_clause_a_said_interrupts_stops_at_the_paragraph_break() -> None:
     from spacy.vocab import Vocab
 
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
-
     words = ["Plans", "changed", "\n\n", "It", "failed", ",", "she", "said", "."]
     heads = [1, 4, 1, 4, 4, 4, 7, 4, 4]
     deps = ["nsubj", "dep", "dep", "nsubj", "ROOT", "punct", "nsubj", "parataxis", "punct"]
     spaces = [True, False, False, True, False, True, True, False, False]
     doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
     said = doc[7]
-    inside = cues.quote_index([t.idx for t in doc], [])
-    found = content_candidate(said, [said.i], [], inside, doc.text)
+    found = _content_of(said)
     assert found is not None and found.kind == "host"
     assert sorted(doc[i].text for i in found.ids) == [",", ".", "It", "failed"]
 
@@ -455,16 +437,12 @@ def test_the_clause_a_said_interrupts_stops_at_the_paragraph_break() -> None:
 def test_an_as_clause_cue_reports_the_clause_it_hangs_on() -> None:
     from spacy.lang.en import English
 
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
-
     words = ["As", "the", "Post", "reported", ",", "the", "mayor", "resigned", "."]
     heads = [3, 2, 3, 7, 7, 6, 7, 7, 7]
     deps = ["mark", "det", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT", "punct"]
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps)
     reported = doc[3]
-    inside = cues.quote_index([t.idx for t in doc], [])
-    found = content_candidate(reported, [reported.i], [], inside, doc.text)
+    found = _content_of(reported)
     assert found is not None and found.kind == "host"
     assert sorted(doc[i].text for i in found.ids) == [",", ".", "mayor", "resigned", "the"]
 
@@ -488,21 +466,17 @@ def test_a_possessed_claim_quoting_words_is_a_mixed_statement(analyse: Analyse) 
 
 
 def test_a_reported_clause_never_starts_on_a_line_above_its_cue() -> None:
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.nlp import parse
-    from newsgraph.analyse.quotes import content_candidate
 
     text = (
         "Mayor's Gamble: Inside The Budget Fight\n\n"
         "Portraits of the mayor are seen at a rally in the city on Monday."
     )
     doc = parse(text)
-    inside = cues.quote_index([t.idx for t in doc], [])
     line = text.index("\n")
     below = [t for t in doc if t.idx > line]
     for tok in below:
-        found = content_candidate(tok, [tok.i], [], inside, text)
+        found = _content_of(tok)
         if found is not None:
             assert all(doc[i].idx > line for i in found.ids), tok.text
     seen = next(t for t in below if t.lower_ == "seen")
-    assert content_candidate(seen, [seen.i], [], inside, text) is not None  # its own line's
+    assert _content_of(seen) is not None  # its own line's
