@@ -11,7 +11,7 @@ What is learned (everything else in `analyse/quotes.py` reads the parse):
   ("has said", "called for", "also said");
 - a gradient-boosted tree classifier over `cues.features` that decides whether
   one occurrence of a lexicon word heads an attribution. It trains only on
-  words with a content candidate (`quotes.content_candidate`), the only ones
+  words with a content candidate (`quotes.candidates`), the only ones
   the extractor ever scores. Its lexicon features
   are computed out of fold (each article's counts come from the other
   articles), so the classifier learns how far to trust counts on unseen text.
@@ -47,7 +47,7 @@ from spacy.tokens import Doc, DocBin
 from newsgraph.analyse import cues
 from newsgraph.analyse.nlp import load_nlp
 from newsgraph.analyse.quotemarks import passages
-from newsgraph.analyse.quotes import content_candidate, find_quotes
+from newsgraph.analyse.quotes import candidates, find_quotes
 from newsgraph.eval.polnear import open_split, predictions
 from newsgraph.eval.quote_metrics import GoldArticle, Tally, article_counts
 from newsgraph.model import Article, Source
@@ -154,19 +154,9 @@ def rows_of(
     doc: Doc, counts: dict[str, list[int]], joins: dict[str, float]
 ) -> list[tuple[int, list[float]]]:
     """(token id, features) of every lexicon candidate in a parse that has a content candidate."""
-    text = doc.text
-    marks = passages(text)
+    marks = passages(doc.text)
     inside = cues.quote_index([t.idx for t in doc], [(p.start, p.end) for p in marks])
-    out = []
-    for t in doc:
-        if not cues.is_candidate(t, counts):
-            continue
-        ids = [c.i for c in cues.cue_tokens(t, joins)]
-        content = content_candidate(t, ids, marks, inside, text)
-        if content is not None:
-            row = cues.features(t, inside[t.i] >= 0, cues.near_quote(t, inside), counts, content)
-            out.append((t.i, row))
-    return out
+    return [(c.cue.i, c.features) for c in candidates(doc, marks, inside, counts, joins)]
 
 
 def fit(docs: list[Doc], golds: list[dict[int, set[int]]], seed: int) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -122,33 +122,54 @@ def _within_blocks(article: Article, quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+class Candidate(NamedTuple):
+    """A lexicon word with a content candidate, as the cue classifier sees it."""
+
+    cue: Token
+    cue_ids: list[int]
+    content: cues.Content
+    features: list[float]
+
+
+def candidates(
+    doc: Doc,
+    marks: list[Passage],
+    inside: list[int],
+    counts: dict[str, list[int]],
+    joiners: dict[str, float],
+) -> list[Candidate]:
+    """Every word of the lexicon `counts` that has a content candidate, with its features.
+
+    Training (`train/quotes.py`) reads the same list, so the classifier learns
+    from exactly what the extractor scores.
+    """
+    text = doc.text
+    out: list[Candidate] = []
+    for tok in doc:
+        if not cues.is_candidate(tok, counts):
+            continue
+        ids = [t.i for t in cues.cue_tokens(tok, joiners)]
+        content = content_candidate(tok, ids, marks, inside, text)
+        if content is not None:
+            near = cues.near_quote(tok, inside)
+            row = cues.features(tok, inside[tok.i] >= 0, near, counts, content)
+            out.append(Candidate(tok, ids, content, row))
+    return out
+
+
 def _attributions(
     doc: Doc, marks: list[Passage], inside: list[int], model: dict[str, Any]
 ) -> list[_Found]:
     """One attribution per word the classifier takes for a cue head, where a content is found."""
-    counts = model["lexicon"]
-    joiners = model["joiners"]
     threshold = model.get("threshold", cues.THRESHOLD)
-    cands = [t for t in doc if cues.is_candidate(t, counts)]
-    text = doc.text
-    cue_ids = [[t.i for t in cues.cue_tokens(tok, joiners)] for tok in cands]
-    contents = [
-        content_candidate(t, ids, marks, inside, text)
-        for t, ids in zip(cands, cue_ids, strict=True)
-    ]
-    keep = [n for n, c in enumerate(contents) if c is not None]
-    rows = [
-        cues.features(cands[n], inside[cands[n].i] >= 0, cues.near_quote(cands[n], inside),
-                      counts, contents[n])
-        for n in keep
-    ]  # fmt: skip
+    found = candidates(doc, marks, inside, model["lexicon"], model["joiners"])
     out: list[_Found] = []
-    for n, prob in zip(keep, cues.score(rows, model), strict=True):
-        content = contents[n]
-        tok = cands[n]
-        if content is None or (prob < threshold and not _claimed_words(tok, content)):
+    for (tok, cue_ids, content, _), prob in zip(
+        found, cues.score([c.features for c in found], model), strict=True
+    ):
+        if prob < threshold and not _claimed_words(tok, content):
             continue
-        item = _Found(tok, cue_ids[n], set(content.ids), prob=prob)
+        item = _Found(tok, cue_ids, set(content.ids), prob=prob)
         item.pieces = _pieces(doc, item.content, marks, inside)
         item.source = sources.source_head(tok)
         if item.source is not None and (
