@@ -27,7 +27,7 @@ written into the model (`cv`). The dev split is never looked at here.
 Uses the first annotator (sorted ids) of multiply annotated articles, like the
 reference scorer. Parsing the 840 articles takes about two minutes on two
 cores; the cross-validation (folds in parallel, `--jobs`) and the final fit
-about ten more.
+about six more.
 """
 
 from __future__ import annotations
