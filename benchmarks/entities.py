@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     gold = {(r["doc"], r["start"], r["end"]): r["type"] for r in rows if r["type"] != "IGNORE"}
     ignored = [(r["doc"], r["start"], r["end"]) for r in rows if r["type"] == "IGNORE"]
 
-    texts = {doc: document_text(doc, args.shared, bodies) for doc in sorted({r["doc"] for r in rows})}
+    texts = {
+        doc: document_text(doc, args.shared, bodies) for doc in sorted({r["doc"] for r in rows})
+    }
     bare: dict[Span, str] = {}
     ours: dict[Span, str] = {}
     for doc, text in texts.items():
@@ -202,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
             )
     if args.errors:
         wrong = Counter(
-            (texts[s[0]][s[1] : s[2]], gold[s], t) for s, t in ours.items() if s in gold and t != gold[s]
+            (texts[s[0]][s[1] : s[2]], gold[s], t)
+            for s, t in ours.items()
+            if s in gold and t != gold[s]
         )
         for (name, truth_type, got), n in wrong.most_common():
             print(f"{n}× {name!r}: {truth_type}, newsgraph {got}")
