@@ -3,10 +3,10 @@
     python benchmarks/entities.py [--gold benchmarks/data/entities-dev.jsonl]
         [--shared ../shared] [--errors] [--json]
 
-The gold set (`benchmarks/data/entities-dev.jsonl`, how it was made in the
-README beside it) holds the named-entity mentions of nine dev texts — PolNeAR
-dev articles and extraction-dev article bodies — with offsets and a coarse
-type: PERSON, ORG, PLACE (spaCy's GPE, LOC and FAC), NORP, OTHER (EVENT,
+A gold set (`benchmarks/data/entities-dev.jsonl`, or `entities-heldout.jsonl`
+with `--gold`; how they were made in the README beside them) holds the
+named-entity mentions of a few texts — PolNeAR dev articles and extraction-dev
+article bodies — with offsets and a coarse type: PERSON, ORG, PLACE (spaCy's GPE, LOC and FAC), NORP, OTHER (EVENT,
 WORK_OF_ART, LAW, PRODUCT). IGNORE marks names a reader could type either way
 (stock indices); a prediction that overlaps one counts neither way.
 

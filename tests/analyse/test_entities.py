@@ -221,7 +221,6 @@ def test_the_sample_article_types_places_and_media_by_gazetteer_and_context(find
     assert "Honey" not in entities  # "'Honey, we won the war in Syria!'"
 
 
-
 def test_a_common_word_the_model_tags_inside_a_quote_is_no_entity(nlp: Language) -> None:
     text = 'A friend said: "Honey, we won the war in Syria!" and laughed.'
     doc = nlp(text)

@@ -33,7 +33,7 @@ from spacy.tokens import Span
 
 from newsgraph.analyse.actors import lookup
 from newsgraph.analyse.countries import country_of
-from newsgraph.analyse.identity_places import find_place, is_region
+from newsgraph.analyse.identity_places import find_place
 
 # Place nouns: what a place is called right after its name or before "of" + name.
 _SETTLEMENT_LIST = """city town village province region district governorate oblast county
@@ -75,8 +75,13 @@ def corrected_label(span: Span) -> str:
 
 
 def _known_place(text: str) -> bool:
-    """Whether a gazetteer knows the name as a place (Phoenix place, city or region)."""
-    return bool(lookup(text, people=False)) or find_place(text) is not None or is_region(text)
+    """Whether a gazetteer knows the name as a place: a Phoenix place or a GeoNames city.
+
+    Not the provinces: asking them about every name would read the divisions of
+    all 250 countries (half a second) in every process, and the Phoenix
+    dictionaries list the provinces news writes about ("Crimea", "Idlib").
+    """
+    return bool(lookup(text, people=False)) or find_place(text) is not None
 
 
 def _known_organisation(text: str) -> bool:

@@ -116,11 +116,6 @@ def find_place(name: str, context: frozenset[str] = frozenset()) -> Place | None
     return city
 
 
-def is_region(name: str) -> bool:
-    """Whether a name is a first-order division of some country ("Crimea", "Latakia")."""
-    return _region(name_key(name), frozenset(), everywhere=True) is not None
-
-
 def _city(candidates: list[Place], context: frozenset[str]) -> Place | None:
     """The most populous of same-named cities, those in a context country counted 5×."""
     if not candidates:
