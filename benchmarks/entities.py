@@ -6,9 +6,10 @@
 A gold set (`benchmarks/data/entities-dev.jsonl`, or `entities-heldout.jsonl`
 with `--gold`; how they were made in the README beside them) holds the
 named-entity mentions of a few texts — PolNeAR dev articles and extraction-dev
-article bodies — with offsets and a coarse type: PERSON, ORG, PLACE (spaCy's GPE, LOC and FAC), NORP, OTHER (EVENT,
-WORK_OF_ART, LAW, PRODUCT). IGNORE marks names a reader could type either way
-(stock indices); a prediction that overlaps one counts neither way.
+article bodies — with offsets and a coarse type: PERSON, ORG, PLACE (spaCy's
+GPE, LOC and FAC), NORP, OTHER (EVENT, WORK_OF_ART, LAW, PRODUCT). IGNORE marks
+names a reader could type either way (stock indices); a prediction that
+overlaps one counts neither way.
 
 Both systems read the same text: bare spaCy is `load_nlp()` on it, its
 `doc.ents` of the named labels; newsgraph is `analyze(text, input="text")`,
