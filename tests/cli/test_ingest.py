@@ -7,6 +7,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -124,6 +125,18 @@ def test_ingest_refuses_a_database_it_cannot_use(pages: Path, tmp_path: Path) ->
     assert bad.stderr.count("\n") == 1 and "cannot connect to the database" in bad.stderr
     none = newsgraph("ingest", str(tmp_path / "nothing-here"))
     assert none.returncode != 0 and "Traceback" not in none.stderr
+    empty, notes = tmp_path / "empty.db", tmp_path / "notes.db"
+    empty.touch()
+    with sqlite3.connect(notes) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    kept = notes.read_bytes()
+    for db, why in ((empty, "empty file"), (notes, "another program's SQLite database")):
+        for command in (["ingest", str(pages)], ["quotes"]):
+            run = newsgraph(*command, "--db", str(db))
+            assert run.returncode != 0 and run.stderr.count("\n") == 1 and why in run.stderr
+    assert empty.read_bytes() == b"" and notes.read_bytes() == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db"]
 
 
 def test_a_run_killed_at_random_moments_resumes_to_the_same_corpus(
