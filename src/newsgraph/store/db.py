@@ -7,8 +7,9 @@ file, a full disk. A file that is not our corpus (empty, another program's
 SQLite database, not SQLite at all) is refused before anything is written to it.
 
 Queries open the corpus read-only (`readonly=True`): a SQLite file through a
-`mode=ro` connection, a PostgreSQL database in read-only transactions, so that
-they work on a corpus the user may not write and cannot change it by mistake.
+connection with `query_only` set (and read-only where the file cannot be
+written), a PostgreSQL database in read-only transactions, so that they work
+on a corpus the user may not write and cannot change it by mistake.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def open_store(
         )
     path = Path(parsed.database or "") if parsed.get_backend_name() == "sqlite" else None
     if path is not None:
-        _check_sqlite_file(path, create=create and not readonly)
+        _check_sqlite_file(path, create=create and not readonly, wait_s=wait_s)
     if readonly:
         return _open_readonly(url, path, where, wait_s)
     engine = _engine(url, wait_s)
@@ -81,7 +82,7 @@ def open_store(
     return engine
 
 
-def _check_sqlite_file(path: Path, *, create: bool) -> None:
+def _check_sqlite_file(path: Path, *, create: bool, wait_s: float) -> None:
     """Refuse, before anything is written, a file that is missing (unless creating)
     or that holds something other than a newsgraph corpus."""
     if not path.exists():
@@ -98,7 +99,7 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
             "nothing was written to it (delete it to make a corpus there)"
         )
     try:
-        foreign = _is_foreign(path)
+        foreign = _is_foreign(path, wait_s)
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc):
             raise StoreError(f"{path} is not a newsgraph corpus (not a SQLite database)") from None
@@ -110,10 +111,10 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
         )
 
 
-def _is_foreign(path: Path) -> bool:
+def _is_foreign(path: Path, wait_s: float) -> bool:
     """Whether a SQLite file holds tables but no corpus: a corpus has a `meta` table
     with our schema version (or only the `meta` table, left by a stopped first run)."""
-    conn, _ = _reader(path, wait_s=5.0)
+    conn, _ = _reader(path, wait_s=wait_s)
     try:
         tables = [
             name
