@@ -48,7 +48,7 @@ def corpus(db: str) -> Iterator[Connection]:
     from newsgraph.store.db import explain, open_store
 
     try:
-        engine = open_store(db, create=False)
+        engine = open_store(db, readonly=True)
     except StoreError as exc:
         raise fail(str(exc)) from None
     try:
