@@ -11,9 +11,11 @@ from newsgraph.model import InputKind
 _MARKUP = re.compile(r"<(!doctype html|html|head|body|div|p|article|meta|script)\b", re.I)
 _TAG = re.compile(r"</?([a-zA-Z][\w-]*)[^>]{0,200}>")
 # A line of nothing but tags, comments, entities or template placeholders ({{ad}},
-# {% block %}, [embed]): scraped text keeps them where embeds and ads stood.
+# {% block %}, shortcodes such as [embed] or [caption id="3"]): scraped text keeps
+# them where embeds and ads stood. A bracketed label ("[Reuters]") is text.
+_SHORTCODE = r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"
 _MARKUP_LINE = re.compile(
-    r"(?:\s|<[^>]*>|<!--.*?-->|&\w+;|&#\w+;|\{\{.*?\}\}|\{%.*?%\}|\[[\w /=\"'-]*\])+",
+    rf"(?:\s|</?[a-zA-Z][^>]*>|<!--.*?-->|&#?\w+;|\{{\{{.*?\}}\}}|\{{%.*?%\}}|{_SHORTCODE})+"
 )
 _WORD = re.compile(r"\w+")
 # The commonest English function words: enough to tell English prose from other
@@ -80,7 +82,7 @@ def detect_kind(text: str) -> InputKind:
 
 def is_markup(text: str) -> bool:
     """Whether the text is nothing but markup or placeholders (an embed, an ad slot)."""
-    return bool(_MARKUP_LINE.fullmatch(text))
+    return bool(text.strip()) and bool(_MARKUP_LINE.fullmatch(text))
 
 
 def guess_language(text: str) -> str | None:

@@ -19,7 +19,7 @@ from collections import Counter
 from lxml.html import defs
 
 from newsgraph.clean.assemble import assemble
-from newsgraph.clean.detect import detect_kind
+from newsgraph.clean.detect import detect_kind, is_markup
 from newsgraph.clean.html import clean_html
 from newsgraph.clean.plaintext import from_plain_text
 from newsgraph.clean.textdump import clean_textdump
@@ -80,7 +80,10 @@ def read(text: str, kind: InputKind, source: Source) -> Article:
     """One reading of the input: as HTML, as a whole-page text dump, or as clean text."""
     if kind == "text":
         return from_plain_text(text, source)
-    page = clean_html(text, url=source.url) if kind == "html" else clean_textdump(text)
+    if kind == "html":
+        page = clean_html(text, url=source.url)
+    else:  # an embed or ad slot left between its lines would read as page furniture
+        page = clean_textdump("\n".join(line for line in text.split("\n") if not is_markup(line)))
     if page.url and not source.url:
         source.url = page.url
     return assemble(page, source)
