@@ -13,9 +13,12 @@ _TAG = re.compile(r"</?([a-zA-Z][\w-]*)[^>]{0,200}>")
 # A line of nothing but tags, comments, entities or template placeholders ({{ad}},
 # {% block %}, shortcodes such as [embed] or [caption id="3"]): scraped text keeps
 # them where embeds and ads stood. A bracketed label ("[Reuters]") is text.
-_SHORTCODE = r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"
+# (each alternative stops where the next could start, so a line that is not markup
+# fails in linear time)
+_SHORTCODE = r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]\"']+))*\s*/?\]"
 _MARKUP_LINE = re.compile(
-    rf"(?:\s|</?[a-zA-Z][^>]*>|<!--.*?-->|&#?\w+;|\{{\{{.*?\}}\}}|\{{%.*?%\}}|{_SHORTCODE})+"
+    r"(?:\s|</?[a-zA-Z][^<>]*>|<!--(?:[^-]|-(?!->))*-->|&#?\w+;|\{\{[^{}]*\}\}|\{%[^%]*%\}"
+    rf"|{_SHORTCODE})+"
 )
 _WORD = re.compile(r"\w+")
 # The commonest English function words: enough to tell English prose from other

@@ -47,7 +47,7 @@ _HIDDEN = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template|svg)\b.*?(?:</\1\s*>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
-_TAG = re.compile(r"</?([a-zA-Z][\w:.-]*)[^>]*>|<[!?][^>]*>")
+_TAG = re.compile(r"</?([a-zA-Z][\w:.-]*)[^<>]*>|<[!?][^<>]*>")
 # elements inside a line of text; every other tag (an unknown embed too) breaks the line
 _INLINE = frozenset(defs.phrase_tags | defs.font_style_tags) | frozenset(
     ["a", "bdi", "bdo", "data", "font", "mark", "nobr", "q", "span", "sub", "sup", "time", "wbr"]
