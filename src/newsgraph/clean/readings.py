@@ -6,8 +6,9 @@ embed tags (`<tweet tweet-id="…"><tweet/>`) looks like HTML to the detector bu
 trafilatura finds no body in it; HTML nested deeper than lxml's depth limit parses
 to nothing; a dump reading may cut an article that has no page furniture at all.
 So when a reading's body is empty or far shorter than the prose the input plainly
-holds (its long lines, tags stripped), the other readings are tried and the one
-whose body best matches that prose is kept, with a warning that says so.
+holds (its long lines, tags stripped), the other readings are tried, most likely
+first, and the longest body that keeps what the first reading found is taken,
+with a warning that says so.
 """
 
 from __future__ import annotations
@@ -70,9 +71,8 @@ def strip_tags(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def prose(text: str) -> str:
-    """The input's plain prose: its lines of at least PROSE_LINE_WORDS words, tags stripped."""
-    plain = strip_tags(text) if _TAG.search(text) else text
+def prose(plain: str) -> str:
+    """The prose of a text without tags: its lines of at least PROSE_LINE_WORDS words."""
     return "\n".join(line for line in plain.splitlines() if count_words(line) >= PROSE_LINE_WORDS)
 
 
@@ -98,12 +98,13 @@ def read_best(text: str, kind: InputKind, source: Source) -> Article:
     first = count_words(article.body)
     if kind == "text" or first >= LOST_WORDS:  # cannot have lost it: no need to look
         return article
-    expected = count_words(prose(text))
+    plain = strip_tags(text) if _TAG.search(text) else text
+    expected = count_words(prose(plain))
     if not _lost(first, expected):
         return article
     best, best_words = article, first
     best_kind: InputKind = kind
-    for other, other_text in _alternatives(text, kind, first > 0):
+    for other, other_text in _alternatives(text, plain, kind, first > 0):
         candidate = read(other_text, other, source)
         words = count_words(candidate.body)
         if words > best_words and _keeps(candidate.body, article.body):
@@ -124,9 +125,12 @@ def _lost(words: int, expected: int) -> bool:
     return words < LOST_WORDS and words < SHORT_SHARE * expected
 
 
-def _alternatives(text: str, kind: InputKind, found: bool) -> list[tuple[InputKind, str]]:
+def _alternatives(
+    text: str, plain: str, kind: InputKind, found: bool
+) -> list[tuple[InputKind, str]]:
     """The other readings to try, most likely first: (kind, the text to read).
 
+    A text dump is read again as given; HTML as `plain`, its text without tags.
     Reading as clean text keeps all of the input, menus and comments too, so it
     comes first only for input that does not look like a page (plain text with a
     few tags, read as HTML because the caller said so), and otherwise only when
@@ -134,7 +138,6 @@ def _alternatives(text: str, kind: InputKind, found: bool) -> list[tuple[InputKi
     """
     if kind == "textdump":
         return [("text", text)] if not found or detect_kind(text) == "text" else []
-    plain = strip_tags(text)
     if detect_kind(text) != "html":
         return [("text", plain), ("textdump", plain)]
     readings: list[tuple[InputKind, str]] = [("textdump", plain)]
