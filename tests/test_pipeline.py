@@ -148,13 +148,16 @@ def test_html_nested_300_deep_keeps_its_body() -> None:
     assert article.warnings == ["read as a text dump: the HTML reading found no body"]
 
 
-def test_a_chinese_article_is_not_called_short() -> None:
-    text = (
-        "市议会批准交通预算\n\n"
-        "市议会周二投票批准了一项新预算，未来两年公共交通支出将增加百分之十二。\n\n"
-        "反对者表示，这笔钱最好用于修复道路，他们说经过漫长而寒冷的冬天，道路状况十分危险。\n\n"
-        "市长自当选以来一直支持这项计划，她说预计第一条新有轨电车线路将于春季开工。"
-    )
-    article = newsgraph.analyze(text, analysis=False)
-    assert article.blocks_of("paragraph") == text.split("\n\n")[1:]
+CHINESE = [
+    "市议会周二投票批准了一项新预算，未来两年公共交通支出将增加百分之十二。",
+    "反对者表示，这笔钱最好用于修复道路，他们说经过漫长而寒冷的冬天，道路状况十分危险。",
+    "市长自当选以来一直支持这项计划，她说预计第一条新有轨电车线路将于春季开工。",
+]
+
+
+@pytest.mark.parametrize("form", [_as_text, _as_html])
+def test_a_chinese_article_is_not_called_short(form: Callable[[list[str], str], str]) -> None:
+    article = newsgraph.analyze(form(CHINESE, ""), analysis=False)
+    for paragraph in CHINESE:
+        assert paragraph in article.body
     assert article.warnings == []
