@@ -6,6 +6,7 @@ from newsgraph.clean.words import count_words, tokens
 def test_spaced_scripts_count_their_words() -> None:
     assert count_words("The council voted on Tuesday, 12 to 3.") == 8
     assert count_words("Der Stadtrat stimmte am Dienstag zu.") == 6
+    assert count_words("The U.S.-led coalition's plan — in full") == 6
     assert count_words("") == 0
 
 

@@ -24,6 +24,8 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _SOUTHEAST_CHAR = re.compile(f"[{_SOUTHEAST}]")
 # a character of an unspaced script alone, or a run of other word characters
 _TOKEN = re.compile(f"[{_CJK}{_SOUTHEAST}]|[^\\W{_CJK}{_SOUTHEAST}]+")
+_SPACED_RUN = re.compile(f"[^\\s{_CJK}{_SOUTHEAST}]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def tokens(text: str) -> list[str]:
@@ -32,10 +34,14 @@ def tokens(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """About how many words the text holds, in any script."""
+    """About how many words the text holds, in any script.
+
+    Spaced scripts count their space-separated words (`U.S.-led` is one), as a
+    reader would; a run of punctuation alone is no word.
+    """
     cjk = len(_CJK_CHAR.findall(text))
     southeast = len(_SOUTHEAST_CHAR.findall(text))
-    spaced = len(tokens(text)) - cjk - southeast
+    spaced = sum(1 for run in _SPACED_RUN.findall(text) if _WORD_CHAR.search(run))
     return (
         spaced
         + math.ceil(cjk / CJK_CHARS_PER_WORD)
