@@ -55,6 +55,10 @@ def ingest(
     check_published(published)
     options = Options(time_limit, published)
     try:
+        if engine is EngineOption.ray:
+            from newsgraph.run.ray import import_ray
+
+            import_ray()  # a missing extra is reported before any corpus is created
         store = open_store(db)
         total = sum(1 for _ in iter_inputs(paths))
         if total == 0:
