@@ -157,3 +157,20 @@ def test_a_run_killed_at_random_moments_resumes_to_the_same_corpus(
         proc.wait()
     newsgraph("ingest", str(pages), "--db", killed)
     assert dump(killed) == dump(clean)
+
+
+def test_ray_engine_without_ray_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if installed without the ray extra
+    db = tmp_path / "corpus.db"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLE), "--engine", "ray", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "newsgraph: error: the Ray engine needs the ray package: pip install 'newsgraph[ray]'"
+    )
+    assert not db.exists()

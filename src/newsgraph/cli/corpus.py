@@ -35,7 +35,8 @@ def ingest(
         typer.Argument(help="Files, folders, .jsonl(.gz), .warc(.gz) or files listing URLs."),
     ],
     db: Annotated[
-        str | None, typer.Option(help="SQLite file or postgresql:// URL [default: newsgraph.db].")
+        str | None,  # help text is Rich markup: the escaped bracket prints as one
+        typer.Option(help=r"SQLite file or postgresql:// URL. \[default: newsgraph.db]"),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes (or Ray workers).")] = 1,
     engine: Annotated[EngineOption, typer.Option(help="Where the work runs.")] = EngineOption.local,
@@ -55,6 +56,10 @@ def ingest(
     check_published(published)
     options = Options(time_limit, published)
     try:
+        if engine is EngineOption.ray:
+            from newsgraph.run.ray import import_ray
+
+            import_ray()  # a missing extra is reported before any corpus is created
         store = open_store(db)
         total = sum(1 for _ in iter_inputs(paths))
         if total == 0:
