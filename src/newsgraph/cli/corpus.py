@@ -60,10 +60,10 @@ def ingest(
             from newsgraph.run.ray import import_ray
 
             import_ray()  # a missing extra is reported before any corpus is created
-        store = open_store(db)
         total = sum(1 for _ in iter_inputs(paths))
-        if total == 0:
+        if total == 0:  # before the corpus is opened: nothing to store, no file to create
             raise fail(f"no inputs found in {', '.join(paths)}")
+        store = open_store(db)
         tally = Tally()
         with progress_bar() as progress:
             task = progress.add_task("ingesting", total=total)
