@@ -123,7 +123,8 @@ def test_ingest_refuses_a_database_it_cannot_use(pages: Path, tmp_path: Path) ->
     bad = newsgraph("ingest", str(pages), "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert bad.returncode != 0
     assert bad.stderr.count("\n") == 1 and "cannot connect to the database" in bad.stderr
-    none = newsgraph("ingest", str(tmp_path / "nothing-here"), "--db", str(tmp_path / "new.db"))
+    (tmp_path / "no-pages").mkdir()
+    none = newsgraph("ingest", str(tmp_path / "no-pages"), "--db", str(tmp_path / "new.db"))
     assert none.returncode != 0 and "Traceback" not in none.stderr
     empty, notes = tmp_path / "empty.db", tmp_path / "notes.db"
     empty.touch()
@@ -136,7 +137,7 @@ def test_ingest_refuses_a_database_it_cannot_use(pages: Path, tmp_path: Path) ->
             run = newsgraph(*command, "--db", str(db))
             assert run.returncode != 0 and run.stderr.count("\n") == 1 and why in run.stderr
     assert empty.read_bytes() == b"" and notes.read_bytes() == kept
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db"]  # no new.db
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "no-pages", "notes.db"]
 
 
 def test_a_run_killed_at_random_moments_resumes_to_the_same_corpus(
