@@ -214,8 +214,9 @@ def content_candidate(
     ids, kind = _content(cue, set(cue_ids))
     # never from a line above the cue's: the parser runs across line breaks, so a
     # caption's passive "are seen" gets the headline above it as its subject
-    line = text.rfind("\n", 0, cue.idx)
-    ids = {i for i in ids if cue.doc[i].idx > line}
+    at = {i: cue.doc[i].idx for i in ids}
+    line = text.rfind("\n", min(at.values(), default=cue.idx), cue.idx)  # back to the content only
+    ids = {i for i, idx in at.items() if idx > line}
     if not ids:
         ids, kind = _adjacent_passage(cue, marks, inside, text), "passage"
     if not ids:
