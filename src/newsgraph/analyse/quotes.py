@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse import cues, sources
+from newsgraph.analyse import cues, sources, speakers
 from newsgraph.analyse.hedges import find_hedges
 from newsgraph.analyse.quotemarks import Passage, passages
 from newsgraph.model import Article, Party, Quote, QuoteKind, TextSpan
@@ -583,7 +583,9 @@ def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
 
 def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
     """The public records, with speakers resolved, hedges found and nesting recorded."""
-    mentions = sources.Mentions.of(article.entities)
+    heads = [f.source for f in found if f.source is not None]
+    referents = speakers.referents(doc, article.entities, heads)
+    mentions = sources.Mentions.of(article.entities, referents)
     text = doc.text
     quotes: list[Quote] = []
     previous: Party | None = None
