@@ -178,6 +178,24 @@ def _attributions(
             item.source = None
         if item.pieces:
             out.append(item)
+    return out + _possessive_cues(doc, marks, inside, model)
+
+
+def _possessive_cues(
+    doc: Doc, marks: list[Passage], inside: list[int], model: dict[str, Any]
+) -> list[_Found]:
+    """Nouns of saying outside the lexicon with a speaking possessor: "Putin's boast that ..."."""
+    out: list[_Found] = []
+    for tok in doc:
+        clause = cues.possessive_cue(tok, model["lexicon"]) if inside[tok.i] < 0 else None
+        if clause is None:
+            continue
+        content = {t.i for t in clause.subtree if not t.is_space}
+        item = _Found(tok, [tok.i], content, prob=cues.verb_form_share(tok, model["lexicon"]))
+        item.source = sources.source_head(tok)
+        item.pieces = _pieces(doc, content, marks, inside)
+        if item.pieces:
+            out.append(item)
     return out
 
 
@@ -486,7 +504,11 @@ def _cut_following_statements(
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
-    """One attribution per content, and no cue inside another's cue or source."""
+    """One attribution per content, and no cue inside another's cue or source.
+
+    PolNeAR gives each word to one attribution, so of two where one's source
+    phrase holds the other's cue, the less likely goes.
+    """
     found.sort(key=lambda f: -f.prob)
     kept: list[_Found] = []
     for item in found:
@@ -498,6 +520,9 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
                 break
             if other.source is not None and own & sources.clause_free(other.source):
                 clash = True
+                break
+            if item.source is not None and set(other.cue_ids) & sources.clause_free(item.source):
+                clash = True  # "[Putin's boast that ...] may have found": a source holds a cue
                 break
         if not clash:
             kept.append(item)

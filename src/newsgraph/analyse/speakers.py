@@ -162,8 +162,7 @@ def _candidates(
             continue
         if tok.dep_ in _SUBJECTS or tok.i in speaking:
             plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
-            named = tok.i in speaking or tok.pos_ == "PROPN"  # "Wines believes": a name
-            kind = "plural" if plural else ("any" if named else "thing")
+            kind = "plural" if plural else ("any" if tok.i in speaking else "thing")
             seen[tok.i] = _Candidate(tok, f"@{tok.i}", None, kind)
     return [seen[i] for i in sorted(seen)]
 
