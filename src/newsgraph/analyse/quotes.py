@@ -28,8 +28,10 @@ in PolNeAR's way, one attribution per word, except that a cue heading the
 clause another attribution reports is kept as a nested attribution
 (`within`). A noun cue with a possessor that speaks and a "that" clause
 quoting words is kept even where the classifier doubts it ("Assad's claim
-that it was '...'"). Nothing here raises on odd text: unbalanced quotation
-marks just end at the paragraph.
+that it was '...'"); a noun outside the lexicon whose verb heads cues is a
+cue with such a possessor and a "that" clause ("Putin's boast that ...").
+Nothing here raises on odd text: unbalanced quotation marks just end at the
+paragraph.
 """
 
 from __future__ import annotations

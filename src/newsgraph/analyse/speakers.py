@@ -75,9 +75,10 @@ def referents(doc: Doc, entities: list[Entity], sources: list[Token]) -> dict[in
     """
     para = _paragraphs(doc)
     sent = _sentences(doc)
-    spans = [(p.start, p.end) for p in passages(doc.text)]
+    text = doc.text  # spaCy rebuilds it on every access
+    spans = [(p.start, p.end) for p in passages(text)]
     quoted = [k >= 0 for k in cues.quote_index([t.idx for t in doc], spans)]
-    genders = _genders(doc, entities)
+    genders = _genders(doc, text, entities)
     found = _candidates(doc, entities, sources, genders)
     starts = [c.tok.i for c in found]
     out: dict[int, str | None] = {}
@@ -189,7 +190,7 @@ def _head(doc: Doc, start: int, end: int) -> Token | None:
     return root
 
 
-def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
+def _genders(doc: Doc, text: str, entities: list[Entity]) -> dict[str, str]:
     """Entity id → "m" or "f" for persons whose gender the article shows.
 
     A gendered title ("Mr.", "spokeswoman") decides; else the pronouns of the
@@ -204,7 +205,7 @@ def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
             tok = doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is not None:
                 by_sent.setdefault(tok.root.sent.start, set()).add(ent.id)
-        titled = _titled(doc, ent)
+        titled = _titled(text, ent)
         if titled is not None:
             out[ent.id] = titled
     sents = list(doc.sents)
@@ -230,10 +231,9 @@ def _genders(doc: Doc, entities: list[Entity]) -> dict[str, str]:
     return out
 
 
-def _titled(doc: Doc, ent: Entity) -> str | None:
+def _titled(text: str, ent: Entity) -> str | None:
     """The gender an entity's titles or the word before its mentions give ("Mr. Trump")."""
     words = {w.lower() for t in ent.titles for w in t.split()}
-    text = doc.text
     for m in ent.mentions:
         before = text[max(0, m.start - 12) : m.start].split()
         if before:
