@@ -58,6 +58,7 @@ THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 TARGETS = ("content exact", "content overlap", "source", "cue exact")
 TIE = 0.002  # summed F1 differences below this are noise between thresholds
 MIN_CUES = 1  # a key must head at least this many gold cues to enter the lexicon
+NEVER_SEEN = 5  # ... or, for a frame or role of a lexicon word, occur this often without one
 
 
 def load_gold(polnear: Path, split: str) -> list[GoldArticle]:
@@ -106,18 +107,35 @@ def cue_heads(doc: Doc, attributions: list[Any]) -> dict[int, set[int]]:
 
 
 def count(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, list[int]]:
-    """Key → [times it heads a cue, times it occurs], for lemma keys and lemma-with-frame keys."""
+    """Key → [times it heads a cue, times it occurs], for every key of `cues.KEYS`.
+
+    A lemma key enters with a gold cue; a frame, role or argument key of a
+    lexicon word also enters when it occurs `NEVER_SEEN` times without one,
+    so the classifier can tell "never a cue in this frame" ("surprised [his
+    country]", "considering that") from "never seen".
+    """
     cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for doc, heads in zip(docs, golds, strict=True):
         for tok in doc:
             if tok.is_punct or tok.is_space:
                 continue
-            for key in (cues.cue_key(tok), cues.frame_key(tok)):
+            for key_of in cues.KEYS:
+                key = key_of(tok)
                 total[key] += 1
                 if tok.i in heads:
                     cue[key] += 1
-    return {k: [cue[k], total[k]] for k in sorted(cue) if cue[k] >= MIN_CUES}
+    lemmas = {
+        k for k in cue if cue[k] >= MIN_CUES and "|" not in k and "@" not in k and "#" not in k
+    }
+
+    def kept(key: str) -> bool:
+        if cue[key] >= MIN_CUES:
+            return True
+        base = key.split("|")[0].split("@")[0].split("#")[0]
+        return base != key and base in lemmas and total[key] >= NEVER_SEEN
+
+    return {k: [cue[k], total[k]] for k in sorted(total) if kept(k)}
 
 
 def joiners(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, float]:

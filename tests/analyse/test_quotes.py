@@ -181,6 +181,8 @@ def sample() -> Article:
         ("said", "Russia will keep about 1,000", "a senior lawmaker", None),
         ("also said", "forces would remain", "Putin", "Vladimir Putin"),
         ("claim", "that the withdrawal was", "Assad's", "Bashar al-Assad"),
+        ("vowed", "to retake all of Syria", "he", "Bashar al-Assad"),
+        ("boast", "that Russia helped Syrian forces", "Putin's", "Vladimir Putin"),
     ],
 )
 def test_sample_page_statements(
@@ -463,6 +465,20 @@ def test_a_possessed_claim_quoting_words_is_a_mixed_statement(analyse: Analyse) 
     assert q.kind == "mixed"
     assert q.content.text.startswith("that the rollout was")
     assert q.speaker is not None and q.speaker.span.text.startswith("Governor Smith")
+
+
+def test_a_possessed_noun_of_saying_outside_the_lexicon_gives_its_possessor(
+    analyse: Analyse,
+) -> None:
+    art = analyse(
+        'Governor Smith\'s boast that the state "won the argument on every count" '
+        "may have found a receptive audience at home."
+    )
+    q = _by_cue(art, "boast")
+    assert q.content.text.startswith("that the state")
+    assert q.speaker is not None and q.speaker.span.text.startswith("Governor Smith")
+    # the phrase holding that cue is nobody's source: each word has one attribution
+    assert not any(q.cue is not None and "found" in q.cue.text for q in art.quotes)
 
 
 def test_a_reported_clause_never_starts_on_a_line_above_its_cue() -> None:

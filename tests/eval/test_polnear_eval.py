@@ -17,6 +17,7 @@ from newsgraph.eval.polnear import evaluate, open_split, parse_ann, predictions
 from newsgraph.eval.quote_metrics import (
     KINDS,
     METRICS,
+    Attribution,
     GoldArticle,
     Prediction,
     Scores,
@@ -337,3 +338,23 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert result.stderr.strip().count("\n") == 0
         assert message in result.stderr
+
+
+def test_pronoun_sources_are_scored_on_their_own() -> None:
+    text = "He said the bridge is closed. The mayor said it was open."
+    bridge, it_was = text.index("the bridge"), text.index("it was")
+    mayor = text.index("The mayor")
+    gold = [
+        Attribution("E1", ((bridge, bridge + 20),), ((0, 2),), ((3, 7),)),
+        Attribution(
+            "E2", ((it_was, it_was + 11),), ((mayor, mayor + 9),), ((mayor + 10, mayor + 14),)
+        ),
+    ]
+    article = GoldArticle("a", text, "x", ("x",), gold)
+    quotes = [
+        Prediction((bridge, bridge + 20), (0, 2), (3, 7)),  # right, and a pronoun source
+        Prediction((it_was, it_was + 11), (0, 2), None),  # a pronoun where gold names the mayor
+    ]
+    counts = article_counts(article, quotes).metrics
+    assert counts["source pronoun"] == (1, 2, 1, 1)
+    assert counts["source"] == (1, 2, 1, 2)

@@ -16,10 +16,11 @@ from newsgraph.eval.polnear import evaluate, open_split
 from tests.conftest import shared_path
 
 FLOORS = {
-    "content exact": 0.55,
-    "content overlap": 0.82,
-    "source": 0.72,
-    "cue exact": 0.70,  # the target
+    "content exact": 0.555,
+    "content overlap": 0.825,
+    "source": 0.73,
+    "cue exact": 0.705,
+    "source pronoun": 0.76,  # sources that are a pronoun ("he said"), on their own
 }
 
 

@@ -80,6 +80,36 @@ def frame_key(tok: Token) -> str:
     return cue_key(tok) + "|" + " ".join(deps)
 
 
+def role_key(tok: Token) -> str:
+    """The lexicon key with the word's own place in the parse ("consider/v@advcl VBG").
+
+    A word of saying can lose that sense in one syntactic role: "considering
+    that ..." opening an adverbial clause, "talks on" as the object of a
+    preposition.
+    """
+    return f"{cue_key(tok)}@{tok.dep_} {tok.tag_}"
+
+
+def argument_key(tok: Token) -> str:
+    """The frame key with the kind of each subject and object ("surprise/v#dobj:n nsubj:p").
+
+    "p": a pronoun, name or entity that can speak; "n": any other noun
+    phrase. "Putin surprised [his country]" is not a statement where "Trump
+    told [reporters]" is, and the object's kind tells them apart.
+    """
+    deps = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            speaks = c.pos_ in ("PRON", "PROPN") or c.ent_type_ in SPEAKER_ENTS
+            deps.add(f"{c.dep_}:{'p' if speaks else 'n'}")
+        elif c.dep_ in _FRAME_DEPS:
+            deps.add(c.dep_)
+    return cue_key(tok) + "#" + " ".join(sorted(deps))
+
+
+KEYS = (cue_key, frame_key, role_key, argument_key)  # the lexicon's keys, mined alike
+
+
 @cache
 def model() -> dict[str, Any]:
     """The committed cue model (lexicon, cue neighbours, classifier)."""
@@ -108,6 +138,8 @@ def features(
     """
     share, freq = lexicon_score(counts, cue_key(tok))
     frame_share, frame_freq = lexicon_score(counts, frame_key(tok))
+    role_share, role_freq = lexicon_score(counts, role_key(tok))
+    arg_share, arg_freq = lexicon_score(counts, argument_key(tok))
     head_share, _ = lexicon_score(counts, cue_key(tok.head)) if tok.head.i != tok.i else (0.0, 0.0)
     children = {c.dep_ for c in tok.children}
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -123,6 +155,10 @@ def features(
         freq,
         frame_share,
         frame_freq,
+        role_share,
+        role_freq,
+        arg_share,
+        arg_freq,
         head_share,
         float(in_quote),
         float(min(near_quote, 99)),
@@ -173,6 +209,49 @@ def _content_features(tok: Token, content: Content | None) -> list[float]:
         float(len(list(tok.sent))),
     ]
     return row
+
+
+_NOUN_ENDINGS = (("ment", ""), ("ing", ""), ("ation", ""), ("ation", "e"), ("ion", ""),
+                 ("ion", "e"), ("ial", "y"), ("al", "e"))  # fmt: skip
+VERB_FORM_SHARE = 0.4  # how often the verb must head a cue for its noun to count as one
+
+
+def verb_form_share(tok: Token, counts: dict[str, list[int]]) -> float:
+    """How often the verb a noun names heads a cue ("boast" → "boast/v", "warning" → "warn/v").
+
+    0.0 when no verb form of the noun is in the lexicon.
+    """
+    lemma = tok.lemma_.lower()
+    forms = [lemma] + [
+        lemma[: -len(end)] + add for end, add in _NOUN_ENDINGS if lemma.endswith(end)
+    ]
+    shares = [lexicon_score(counts, f"{f}/v")[0] for f in forms if f"{f}/v" in counts]
+    return max(shares, default=0.0)
+
+
+def possessive_cue(tok: Token, counts: dict[str, list[int]]) -> Token | None:
+    """The "that" clause of a noun of saying with a possessor that can speak, outside the lexicon.
+
+    "Putin's boast that Russia helped ...": PolNeAR train never has "boast"
+    as a noun cue, but the verb heads one most of the time; the possessor is
+    the speaker and the clause the content. Nouns in the lexicon are left to
+    the classifier, which knows how often each is one.
+    """
+    if tok.pos_ != "NOUN" or cue_key(tok) in counts:
+        return None
+    if not any(
+        c.dep_ == "poss" and (c.ent_type_ in SPEAKER_ENTS or c.pos_ in ("PRON", "PROPN"))
+        for c in tok.children
+    ):
+        return None
+    clause = next(
+        (c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        None,
+    )  # fmt: skip
+    if clause is None or verb_form_share(tok, counts) < VERB_FORM_SHARE:
+        return None
+    return clause
 
 
 def is_candidate(tok: Token, counts: dict[str, list[int]]) -> bool:

@@ -28,8 +28,10 @@ in PolNeAR's way, one attribution per word, except that a cue heading the
 clause another attribution reports is kept as a nested attribution
 (`within`). A noun cue with a possessor that speaks and a "that" clause
 quoting words is kept even where the classifier doubts it ("Assad's claim
-that it was '...'"). Nothing here raises on odd text: unbalanced quotation
-marks just end at the paragraph.
+that it was '...'"); a noun outside the lexicon whose verb heads cues is a
+cue with such a possessor and a "that" clause ("Putin's boast that ...").
+Nothing here raises on odd text: unbalanced quotation marks just end at the
+paragraph.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse import cues, sources
+from newsgraph.analyse import cues, sources, speakers
 from newsgraph.analyse.hedges import find_hedges
 from newsgraph.analyse.quotemarks import Passage, passages
 from newsgraph.model import Article, Party, Quote, QuoteKind, TextSpan
@@ -177,6 +179,24 @@ def _attributions(
             item.source.i in item.content or inside[item.source.i] not in (-1, inside[tok.i])
         ):
             item.source = None
+        if item.pieces:
+            out.append(item)
+    return out + _possessive_cues(doc, marks, inside, model)
+
+
+def _possessive_cues(
+    doc: Doc, marks: list[Passage], inside: list[int], model: dict[str, Any]
+) -> list[_Found]:
+    """Nouns of saying outside the lexicon with a speaking possessor: "Putin's boast that ..."."""
+    out: list[_Found] = []
+    for tok in doc:
+        clause = cues.possessive_cue(tok, model["lexicon"]) if inside[tok.i] < 0 else None
+        if clause is None:
+            continue
+        content = {t.i for t in clause.subtree if not t.is_space}
+        item = _Found(tok, [tok.i], content, prob=cues.verb_form_share(tok, model["lexicon"]))
+        item.source = sources.source_head(tok)
+        item.pieces = _pieces(doc, content, marks, inside)
         if item.pieces:
             out.append(item)
     return out
@@ -494,17 +514,25 @@ def _cut_following_statements(
 
 
 def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
-    """One attribution per content, and no cue inside another's cue or source."""
+    """One attribution per content, and no cue inside another's cue or source.
+
+    PolNeAR gives each word to one attribution, so of two where one's source
+    phrase holds the other's cue, the less likely goes.
+    """
     found.sort(key=lambda f: -f.prob)
     kept: list[_Found] = []
     claimed: set[int] = set()  # cue and source words of those kept (a set, not a scan: long texts)
+    cues: set[int] = set()  # cue words of those kept
     contents: set[tuple[tuple[int, int], ...]] = set()
     for item in found:
         own = set(item.cue_ids)
         if own & claimed or tuple(item.pieces) in contents:
             continue
+        if item.source is not None and cues & sources.clause_free(item.source):
+            continue  # "[Putin's boast that ...] may have found": a source holds a cue
         kept.append(item)
         claimed |= own
+        cues |= own
         if item.source is not None:
             claimed |= sources.clause_free(item.source)
         contents.add(tuple(item.pieces))
@@ -591,7 +619,9 @@ def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
 
 def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
     """The public records, with speakers resolved, hedges found and nesting recorded."""
-    mentions = sources.Mentions.of(article.entities)
+    heads = [f.source for f in found if f.source is not None]
+    referents = speakers.referents(doc, article.entities, heads)
+    mentions = sources.Mentions.of(article.entities, referents)
     text = doc.text
     quotes: list[Quote] = []
     previous: Party | None = None

@@ -7,26 +7,25 @@ noun ("Assad's claim"), or the object of "according to". The subject of a
 passive cue ("Trump was asked") or of "appear"/"seem" is who is talked about,
 not a source. The phrase is kept as written; the entity is the article
 entity named by its head word, by an apposition ("the spokesman, Dmitry
-Peskov"), by the person a pronoun points back to ("He said" → the person last
-named as a subject), or by the person whose title a role noun repeats ("the
-spokesman"). An anonymous source ("a European diplomat") keeps its words and
-no entity.
+Peskov"), by what a pronoun stands for (`speakers.py`: "He said" → the
+person the paragraph is about, or nobody when that is unclear), or by the
+person whose title a role noun repeats ("the spokesman"). An anonymous
+source ("a European diplomat") keeps its words and no entity.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from newsgraph.analyse import cues
+from newsgraph.analyse import cues, speakers
 from newsgraph.model import Entity, Party, TextSpan
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp", "attr")
-_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
-_GROUP = frozenset({"they", "we", "it", "them", "their", "its"})
+_FIRST_PLURAL = frozenset({"we", "us", "our"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _SEEMING = frozenset({"appear", "seem"})
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
@@ -155,21 +154,26 @@ def clause_free(head: Token) -> set[int]:
 
 @dataclass(slots=True)
 class Mentions:
-    """The article's entity mentions by offset, to find who a phrase names."""
+    """The article's entity mentions by offset, to find who a phrase names.
+
+    `referents` maps the token id of a third-person pronoun to the entity it
+    stands for (`speakers.referents`), None where it is unclear.
+    """
 
     starts: list[int]
     spans: list[tuple[int, int, Entity]]
     roles: dict[str, list[int]]  # title word → positions in `spans` of persons with that title
+    referents: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, entities: list[Entity]) -> Mentions:
+    def of(cls, entities: list[Entity], referents: dict[int, str | None] | None = None) -> Mentions:
         spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         roles: dict[str, list[int]] = {}
         for k, (_, _, ent) in enumerate(spans):
             if ent.type == "PERSON":
                 for word in {w for t in ent.titles for w in t.lower().split()}:
                     roles.setdefault(word, []).append(k)
-        return cls([s for s, _, _ in spans], spans, roles)
+        return cls([s for s, _, _ in spans], spans, roles, referents or {})
 
     def at(self, tok: Token) -> Entity | None:
         """The entity with a mention covering this word."""
@@ -178,22 +182,6 @@ class Mentions:
             if s <= tok.idx < e:
                 return ent
         return None
-
-    def last_person_before(self, doc: Doc, offset: int) -> Entity | None:
-        """The person last named before `offset`, preferring a subject of a verb."""
-        k = bisect.bisect_left(self.starts, offset)
-        fallback: Entity | None = None
-        for s, _, ent in reversed(self.spans[max(0, k - 40) : k]):
-            if ent.type != "PERSON":
-                continue
-            tok = doc.char_span(s, s + 1, alignment_mode="expand")
-            root = tok.root if tok is not None else None
-            while root is not None and root.dep_ == "compound":
-                root = root.head
-            if root is not None and root.dep_ in _SUBJECTS:
-                return ent
-            fallback = fallback or ent
-        return fallback
 
 
 def party(head: Token, stop: set[int], mentions: Mentions, previous: Party | None) -> Party:
@@ -207,10 +195,9 @@ def party(head: Token, stop: set[int], mentions: Mentions, previous: Party | Non
 
 def _entity_of(head: Token, mentions: Mentions, previous: Party | None) -> str | None:
     """The entity id a source phrase refers to, or None for an anonymous or unknown source."""
-    if head.lower_ in _PERSONAL:
-        person = mentions.last_person_before(head.doc, head.idx)
-        return person.id if person else None
-    if head.lower_ in _GROUP:
+    if head.lower_ in speakers.THIRD_PERSON:
+        return mentions.referents.get(head.i)
+    if head.lower_ in _FIRST_PLURAL:  # "we" outside a quotation: the last speaker's side
         return previous.entity if previous is not None else None
     antecedent = _antecedent(head)
     if antecedent is not None:  # "Jones, [who] has argued ...": whom "who" stands for

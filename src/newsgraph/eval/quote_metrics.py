@@ -32,6 +32,13 @@ METRICS = (
     "cue exact",
     "cue overlap",
 )
+# Not in the reference scorer: source F1 of the attributions whose source is a pronoun
+# ("he said"), gold and predicted alike, scored as "source" is.
+PRONOUN_METRICS = ("source pronoun",)
+PRONOUNS = frozenset({
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me",
+    "his", "its", "their", "our", "my", "your",
+})  # fmt: skip
 KINDS = ("direct", "mixed", "indirect")
 QUOTE_MARKS = '"“”„‟«»'
 
@@ -253,6 +260,17 @@ def article_counts(article: GoldArticle, quotes: Sequence[Prediction]) -> Articl
         )
         for q in quotes
     ]
+    text = article.text
+    gold_pron = [
+        (tok.of(a.content), tok.of(a.source))
+        for a in article.attributions
+        if is_pronoun(text, a.source) and tok.of(a.content)
+    ]
+    pred_pron = [
+        (p[0], p[1])
+        for p, q in zip(pred, quotes, strict=True)
+        if is_pronoun(text, as_spans(q.source))
+    ]
     pc, gc = [p[0] for p in pred], [g[0] for g in gold]
     ps, gs = [p[1] for p in pred if p[1]], [g[1] for g in gold if g[1]]
     pk, gk = [p[2] for p in pred if p[2] is not None], [g[2] for g in gold if g[2]]
@@ -264,6 +282,7 @@ def article_counts(article: GoldArticle, quotes: Sequence[Prediction]) -> Articl
         "source overlap": _overlap(ps, gs),
         "cue exact": _exact(pk, gk),
         "cue overlap": _overlap(pk, gk),
+        "source pronoun": _linked(pred_pron, gold_pron),
     }
     by_kind: dict[str, KindCounts] = {}
     for kind in KINDS:
@@ -278,11 +297,17 @@ def article_counts(article: GoldArticle, quotes: Sequence[Prediction]) -> Articl
     return ArticleCounts(metrics, by_kind)
 
 
+def is_pronoun(text: str, spans: Spans) -> bool:
+    """Whether a source's words are all personal pronouns ("he", "they", "his")."""
+    words = [w.lower() for s, e in spans for w in re.findall(r"\w+", text[s:e])]
+    return bool(words) and all(w in PRONOUNS for w in words)
+
+
 class Tally:
     """Running sums of article counts, so a split is scored without keeping its articles."""
 
     def __init__(self) -> None:
-        self.metrics: dict[str, list[int]] = {m: [0, 0, 0, 0] for m in METRICS}
+        self.metrics: dict[str, list[int]] = {m: [0, 0, 0, 0] for m in METRICS + PRONOUN_METRICS}
         self.by_kind: dict[str, list[int]] = {k: [0, 0, 0, 0, 0] for k in KINDS}
         self.articles = self.gold = self.dropped = 0
 
