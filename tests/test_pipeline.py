@@ -66,3 +66,9 @@ def test_time_limit_stops_runaway_work() -> None:
     with pytest.raises(TimeLimitError), time_limit(0.05):
         while True:
             pass
+
+
+def test_the_time_limit_is_not_swallowed_by_the_html_extractor() -> None:
+    page = "<html><body>" + "<span>x</span>" * 100_000 + "</body></html>"  # 30 s of extraction
+    with pytest.raises(TimeLimitError, match=r"gave up after the 0\.5 s time limit"):
+        newsgraph.analyze(page, analysis=False, time_limit_s=0.5)
