@@ -8,7 +8,6 @@ from contextlib import contextmanager
 TIME_LIMIT_S = 120.0  # the default limit per document, for every command
 
 
-
 class NewsgraphError(Exception):
     """Base class: its message is shown to the user as one line."""
 

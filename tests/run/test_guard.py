@@ -19,6 +19,8 @@ def _work(item: str) -> str:
         os._exit(9)
     if item == "bug":
         raise ValueError("a bug")
+    if item == "hog":
+        return str(len(bytearray(8 * 1024**3)))  # past the worker's memory cap
     return item.upper()
 
 
@@ -45,6 +47,11 @@ def test_a_worker_that_dies_or_raises_fails_only_its_input() -> None:
     assert results[0].startswith("die: the worker process died")
     assert results[1] == "bug: internal error (ValueError: a bug)"
     assert results[2] == "C"
+
+
+def test_a_worker_cannot_take_the_machine_s_memory() -> None:
+    results = list(run_guarded(JOB, ["hog", "d"]))
+    assert results == ["hog: internal error (MemoryError: )", "D"]
 
 
 def test_results_keep_the_input_order_with_several_workers() -> None:
