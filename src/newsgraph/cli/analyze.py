@@ -1,8 +1,9 @@
 """`newsgraph analyze` and `newsgraph schema`: one page or a few, to JSON, markdown or HTML.
 
-The pages are analysed in a worker process (`run/guard.py`) that is killed
-and replaced when a page overruns `--time-limit`, so this process stays light:
-it never imports spaCy, and it writes what the worker rendered.
+The pages are analysed in a worker process (`run/guard.py`, doing the work of
+`run/pages.py`) that is killed and replaced when a page overruns
+`--time-limit`, so this process stays light: it never imports spaCy, and it
+writes what the worker rendered.
 """
 
 from __future__ import annotations
@@ -11,99 +12,14 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from newsgraph.cli.common import InputOption, app, check_published, fail, progress_bar, say
 from newsgraph.errors import TIME_LIMIT_S, NewsgraphError
-
-if TYPE_CHECKING:
-    from newsgraph.model import Article
-
-
-class Format(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    html = "html"
-
-
-SUFFIX = {
-    Format.json: ".json",
-    Format.jsonl: ".jsonl",
-    Format.markdown: ".md",
-    Format.html: ".html",
-}
-
-
-@dataclass(slots=True, frozen=True)
-class Task:
-    """One input for the worker: its spec (stdin already read) and how to analyse and render."""
-
-    spec: str
-    fmt: Format
-    one_line: bool
-    options: dict[str, object]
-    stdin: bytes | None = None
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What the worker made of one input: the rendered article and its warnings, or an error."""
-
-    spec: str
-    text: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-
-
-def render(article: Article, fmt: Format, one_line: bool) -> str:
-    """The article in the requested format (JSON on one line in a JSONL stream)."""
-    if fmt in (Format.json, Format.jsonl):
-        indent = None if fmt is Format.jsonl or one_line else 2
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
-    if fmt is Format.markdown:
-        from newsgraph.render.markdown import to_markdown
-
-        return to_markdown(article)
-    from newsgraph.render.html import to_html
-
-    return to_html(article)
-
-
-def analyse_one(task: Task) -> Outcome:
-    """Read, analyse and render one input (in the worker); errors come back as one line."""
-    from newsgraph.errors import one_line_errors
-    from newsgraph.pipeline import analyze
-    from newsgraph.read.files import RawInput, read_input
-
-    try:
-        raw = RawInput(task.stdin) if task.stdin is not None else read_input(task.spec)
-        with one_line_errors():
-            article = analyze(
-                raw.data,
-                path=raw.path,
-                url=raw.url,
-                content_type=raw.content_type,
-                **task.options,  # type: ignore[arg-type]
-            )
-            return Outcome(task.spec, render(article, task.fmt, task.one_line), article.warnings)
-    except NewsgraphError as exc:
-        return Outcome(task.spec, error=str(exc))
-
-
-def _failed(task: Task, reason: str) -> Outcome:
-    return Outcome(task.spec, error=reason)
-
-
-def _warm_up() -> None:
-    from newsgraph.pipeline import warm_up
-
-    warm_up()
+from newsgraph.run.pages import SUFFIX, Format, Outcome, Task, analyse_one, failed, warm_up
 
 
 def _stdin(spec: str) -> bytes | None:
@@ -191,7 +107,7 @@ def analyze(
     except NewsgraphError as exc:
         raise fail(str(exc), 1) from None
     names = output_names(inputs, SUFFIX[fmt])
-    job: Job[Task, Outcome] = Job(analyse_one, _failed, _warm_up)
+    job: Job[Task, Outcome] = Job(analyse_one, failed, warm_up)
     results: list[str] = []
     failures = 0
     try:
