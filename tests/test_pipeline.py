@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import newsgraph
 from newsgraph.errors import InputError, TimeLimitError
 from newsgraph.pipeline import time_limit
+from newsgraph.schema import check_offsets
 
 from tests.conftest import SAMPLE
 
@@ -72,3 +75,95 @@ def test_the_time_limit_is_not_swallowed_by_the_html_extractor() -> None:
     page = "<html><body>" + "<span>x</span>" * 100_000 + "</body></html>"  # 30 s of extraction
     with pytest.raises(TimeLimitError, match=r"gave up after the 0\.5 s time limit"):
         newsgraph.analyze(page, analysis=False, time_limit_s=0.5)
+
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a budget that raises spending on "
+    "public transport by twelve percent over the next two years.",
+    "Opponents said the money would be better spent on repairing roads, which they "
+    "described as dangerous after a long and unusually cold winter.",
+    "The mayor, who has backed the plan since her election, said she expected work on "
+    "the first new tram line to begin in the spring.",
+    "Construction is expected to take three years, and the council has promised to "
+    "publish a detailed timetable for each stage before the summer.",
+]
+# what scraped text keeps where an embed, an ad or a layout tag stood
+SLOTS = {
+    "embed": '<tweet tweet-id="785842546878578688"><tweet/>',
+    "template": "{{ad}}\n\n<!-- ad -->\n\n[embed]",
+    "br": "<br>",
+    "nbsp": "&nbsp;",
+}
+MARKDOWN = [f"**{p[:12]}**{p[12:]}" for p in PARAGRAPHS[:2]] + [f"> {PARAGRAPHS[2]}", PARAGRAPHS[3]]
+
+
+def _as_text(paragraphs: list[str], slot: str) -> str:
+    return "Council backs transport budget\n\n" + f"\n\n{slot}\n\n".join(paragraphs)
+
+
+def _as_dump(paragraphs: list[str], slot: str) -> str:
+    menu = "Skip to content\nHome\nNews\nSport\nWeather\nSearch\n\n"
+    footer = "\n\nShare this\nFacebook\nTwitter\n\n© 2021 The Gazette\nPrivacy policy\nContact us"
+    return menu + _as_text(paragraphs, slot) + footer
+
+
+def _as_html(paragraphs: list[str], slot: str) -> str:
+    body = f"\n{slot}\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<!DOCTYPE html><html><head><title>Council backs transport budget</title></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+        f"<article><h1>Council backs transport budget</h1>{body}</article>"
+        "<footer><p>© 2021 The Gazette</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("form", [_as_text, _as_dump, _as_html])
+@pytest.mark.parametrize(
+    ("paragraphs", "slot"),
+    [(PARAGRAPHS, slot) for slot in SLOTS.values()] + [(MARKDOWN, "")],
+    ids=[*SLOTS, "markdown"],
+)
+def test_stray_markup_never_loses_the_article(
+    form: Callable[[list[str], str], str], paragraphs: list[str], slot: str
+) -> None:
+    article = newsgraph.analyze(form(paragraphs, slot), analysis=False)
+    for paragraph in paragraphs:
+        assert paragraph in article.body
+    assert check_offsets(article.to_dict()) == []
+
+
+def test_many_embeds_in_plain_text_keep_it_text() -> None:
+    text = _as_text(PARAGRAPHS * 2, SLOTS["embed"])  # seven embeds: fourteen tags
+    article = newsgraph.analyze(text, analysis=False)
+    assert article.source.input == "text"
+    assert article.text == text
+    assert article.body == "\n\n".join(PARAGRAPHS * 2)
+
+
+def test_plain_text_given_as_html_is_read_as_text() -> None:
+    article = newsgraph.analyze(_as_text(PARAGRAPHS, SLOTS["embed"]), input="html", analysis=False)
+    assert article.body == "\n\n".join(PARAGRAPHS)
+    assert article.warnings == ["read as clean text: the HTML reading found no body"]
+
+
+def test_html_nested_300_deep_keeps_its_body() -> None:
+    page = "<html><body>" + "<div>" * 300 + _as_html(PARAGRAPHS, "") + "</div>" * 300
+    article = newsgraph.analyze(page, analysis=False)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.body
+    assert article.warnings == ["read as a text dump: the HTML reading found no body"]
+
+
+CHINESE = [
+    "市议会周二投票批准了一项新预算，未来两年公共交通支出将增加百分之十二。",
+    "反对者表示，这笔钱最好用于修复道路，他们说经过漫长而寒冷的冬天，道路状况十分危险。",
+    "市长自当选以来一直支持这项计划，她说预计第一条新有轨电车线路将于春季开工。",
+]
+
+
+@pytest.mark.parametrize("form", [_as_text, _as_html])
+def test_a_chinese_article_is_not_called_short(form: Callable[[list[str], str], str]) -> None:
+    article = newsgraph.analyze(form(CHINESE, ""), analysis=False)
+    for paragraph in CHINESE:
+        assert paragraph in article.body
+    assert article.warnings == []

@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from newsgraph.clean.assemble import assemble
 from newsgraph.clean.detect import detect_kind, guess_language
-from newsgraph.clean.html import clean_html
-from newsgraph.clean.plaintext import from_plain_text
 from newsgraph.clean.published import date_from_location
-from newsgraph.clean.textdump import clean_textdump
+from newsgraph.clean.readings import read_best
+from newsgraph.clean.words import count_words
 from newsgraph.errors import TIME_LIMIT_S, InputError, TimeLimitError, time_limit_message
 from newsgraph.model import Article, InputKind, Source
 from newsgraph.read.decode import decode_bytes
@@ -50,17 +48,11 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def clean(text: str, kind: InputKind, source: Source) -> Article:
-    """The cleaning stage: page text of the given kind into an Article."""
-    if kind == "text":
-        article = from_plain_text(text, source)
-    else:
-        page = clean_html(text, url=source.url) if kind == "html" else clean_textdump(text)
-        article = assemble(page, source)
-        if page.url and not source.url:
-            source.url = page.url
+    """The cleaning stage: page text into an Article, read as `kind` or, if that fails, another."""
+    article = read_best(text, kind, source)
     if article.language is None:
         article.language = guess_language(article.text)
-    words = len(article.body.split())
+    words = count_words(article.body)
     if words == 0:
         article.warnings.append("no article body found")
     elif words < SHORT_BODY_WORDS:

@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph.analyse.actors import codes_at, lookup, name_key, split_code
 from newsgraph.analyse.identity import article_date, identify, role_codes, slug
+from newsgraph.analyse.identity_places import find_place
 from newsgraph.model import Article, Entity, Mention, Source
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rferl-putin-pullout.txt"
@@ -50,11 +51,33 @@ def test_sample_actors(sample: dict[str, Entity]) -> None:
 
 def test_sample_places(sample: dict[str, Entity]) -> None:
     assert sample["Tartus"].kb["geonames"] == "163345"
-    assert sample["Latakia Province"].kb["geonames"] == "173576"
+    latakia = sample["Latakia Province"].kb  # the province, not the city of Latakia
+    assert latakia["iso3166_2"] == "SY-LA" and "geonames" not in latakia
+    assert sample["Crimea"].kb["iso3166_2"] == "UA-43"
     assert sample["Damascus"].kb["geonames"] == "170654"  # Syria's, not Maryland's
     assert sample["Geneva"].kb["geonames"] == "2660646"  # Switzerland's, not Illinois'
     lat, lon = float(sample["Tartus"].kb["lat"]), float(sample["Tartus"].kb["lon"])
     assert 34 < lat < 36 and 35 < lon < 37
+
+
+def test_a_province_word_resolves_to_the_first_order_division() -> None:
+    syria = frozenset({"SYR"})
+    for name in ("Latakia Province", "Latakia Governorate", "latakia province"):
+        place = find_place(name, syria)
+        assert place is not None and place.iso3166_2 == "SY-LA", name
+    assert find_place("Latakia", syria) == find_place("Latakia City", syria)  # the city
+    kunduz = find_place("Kunduz Province")  # no country named: still the province
+    assert kunduz is not None and kunduz.iso3 == "AFG" and kunduz.iso3166_2
+
+
+def test_a_bare_name_is_the_province_only_where_no_city_of_the_articles_countries_has_it() -> None:
+    florida = find_place("Florida", frozenset({"USA"}))
+    assert florida is not None and florida.iso3166_2 == "US-FL"
+    aleppo = find_place("Aleppo", frozenset({"SYR"}))
+    assert aleppo is not None and aleppo.geonames and not aleppo.iso3166_2  # the city
+    colombian = find_place("Florida")  # no context: the gazetteer's city
+    assert colombian is not None and not colombian.iso3166_2
+    assert find_place("Nowhere Province") is None
 
 
 def test_one_key_across_articles() -> None:

@@ -34,3 +34,17 @@ def test_language_guess() -> None:
     german = "Der Minister sagte am Dienstag, dass die Gespräche im Frühjahr weitergehen. " * 3
     assert guess_language(german) is None
     assert guess_language("too short") is None
+
+
+PROSE = "The council voted on Tuesday to approve the new budget for public transport. " * 2
+
+
+def test_text_with_embeds_and_placeholders_stays_text() -> None:
+    slots = ['<tweet tweet-id="785842546878578688"><tweet/>', "{{ad}}", "<!-- ad -->", "[embed]"]
+    text = "Council backs budget\n\n" + "\n\n".join(f"{PROSE}\n\n{slot}" for slot in slots * 3)
+    assert detect_kind(text) == "text"
+
+
+def test_a_fragment_of_real_tags_is_still_html() -> None:
+    fragment = "".join(f"<p>{PROSE}</p><br>" for _ in range(5))
+    assert detect_kind(fragment) == "html"

@@ -89,6 +89,20 @@ def test_several_inputs_give_jsonl_and_a_bad_one_is_skipped(tmp_path: Path) -> N
     assert "empty.txt" in err and "empty" in err and "Traceback" not in err
 
 
+def test_brackets_in_file_names_are_not_markup(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("The minister said on Monday that talks would resume in Geneva.\n")
+    (tmp_path / "d[").mkdir()
+    odd = tmp_path / "d[/x].txt"  # a file x].txt in a folder d[
+    odd.write_text("Officials said [bold] repairs would take at least eight months.\n")
+    result = run("analyze", "--no-clean", str(good), str(odd), str(tmp_path / "e[/b].txt"))
+    assert result.returncode == 1
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert paths == [str(good), str(odd)]
+    err = result.stderr.decode()
+    assert f"no such file: {tmp_path}/e[/b].txt" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

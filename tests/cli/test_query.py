@@ -83,3 +83,14 @@ def test_mistakes_are_one_line_errors(db: str, tmp_path: Path) -> None:
     _one_error_line(newsgraph("sql", "DELETE FROM quotes", "--db", db), "read-only")
     _one_error_line(newsgraph("export", "--table", "quotes", "-f", "parquet", "--db", db), "binary")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_brackets_in_queries_and_paths_print_as_written(db: str, tmp_path: Path) -> None:
+    search = newsgraph("search", "[/b]", "--db", db)
+    assert search.returncode == 0 and "nothing matches '[/b]'" in search.stderr
+    timeline = newsgraph("timeline", "[/x]", "--db", db)
+    assert timeline.returncode == 0 and "no entity matches '[/x]'" in timeline.stderr
+    missing = str(tmp_path / "[/x].db")
+    _one_error_line(newsgraph("quotes", "--db", missing), f"no corpus at {missing}")
+    sql = newsgraph("sql", "SELECT 1 AS \"[/x]\", '[bold]' AS v", "--db", db)
+    assert sql.returncode == 0 and "[/x]" in sql.stdout and "[bold]" in sql.stdout, sql.stderr

@@ -63,6 +63,20 @@ def test_latin1_label_is_read_as_cp1252_like_browsers_do() -> None:
     assert FRENCH in decode_bytes(data)
 
 
+@pytest.mark.parametrize("text", [FRENCH, CHINESE, RUSSIAN])
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1251", "gb2312"])
+def test_a_utf8_page_labelled_as_a_legacy_encoding_is_read_as_utf8(text: str, label: str) -> None:
+    data = _page(text.encode("utf-8"), f'<meta charset="{label}">'.encode())
+    assert text in decode_bytes(data)
+    assert text in decode_bytes(_page(text.encode("utf-8")), f"text/html; charset={label}")
+
+
+def test_seven_bit_pages_follow_their_declaration() -> None:
+    japanese = "東京で会議が開かれた。"
+    data = _page(japanese.encode("iso-2022-jp"), b'<meta charset="iso-2022-jp">')
+    assert data.isascii() and japanese in decode_bytes(data)
+
+
 def test_valid_utf8_needs_no_declaration() -> None:
     assert decode_bytes(_page(FRENCH.encode("utf-8"))).count(FRENCH) == 2
 

@@ -51,6 +51,32 @@ def test_a_gzip_bomb_stops_at_the_limit(tmp_path: Path) -> None:
     assert "decompresses to more than" in _one_line_error(str(path), max_bytes=1000)
 
 
+@pytest.mark.parametrize("name", ["page.html.gz", "story.txt.gz", "saved"])
+def test_a_truncated_gzip_file_is_an_error_not_half_a_page(tmp_path: Path, name: str) -> None:
+    data = gzip.compress(b"".join(b"<p>Paragraph %d of a long page.</p>" % n for n in range(500)))
+    path = tmp_path / name
+    for cut in (len(data) // 2, len(data) - 4):  # inside the data; only the size is missing
+        path.write_bytes(data[:cut])
+        with pytest.raises(InputError, match="truncated") as caught:
+            read_input(str(path))
+        assert "\n" not in str(caught.value)
+
+
+def test_a_gzip_file_with_a_bad_checksum_is_an_error(tmp_path: Path) -> None:
+    data = bytearray(gzip.compress(PAGE))
+    data[-8] ^= 0xFF  # the CRC-32 of the page
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="not valid gzip"):
+        read_input(str(path))
+
+
+def test_concatenated_gzip_members_are_one_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(PAGE[:20]) + gzip.compress(PAGE[20:]))
+    assert read_input(str(path)).data == PAGE
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     assert _one_line_error(str(tmp_path / "nope.html")).startswith("no such file: ")
 

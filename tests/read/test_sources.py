@@ -81,6 +81,26 @@ def test_a_folder_is_walked_sorted_recursively_and_skips_hidden_and_other_files(
     assert all(isinstance(item, PageInput) and item.data == PAGE for item in items)
 
 
+def test_file_system_errors_in_a_walk_are_one_failure_each_and_the_walk_goes_on(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").symlink_to("b.txt")  # a loop: each link points at the other
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    (tmp_path / "c-dangling.html").symlink_to("nowhere.html")
+    (tmp_path / "d-good.html").write_bytes(PAGE)
+    (tmp_path / "e-linked.html").symlink_to("d-good.html")
+    items = _all(tmp_path)
+    assert [item.key for item in items] == [
+        str(tmp_path / name)
+        for name in ("a.txt", "b.txt", "c-dangling.html", "d-good.html", "e-linked.html")
+    ]
+    assert [item.data for item in _pages(items)] == [PAGE, PAGE]
+    reasons = [item.reason for item in _failures(items)]
+    assert "symbolic links" in reasons[0] and "symbolic links" in reasons[1]
+    assert "broken link" in reasons[2]
+    assert all("\n" not in reason for reason in reasons)
+
+
 def test_keys_are_unique_and_stable_across_runs(tmp_path: Path) -> None:
     (tmp_path / "one.html").write_bytes(PAGE)
     (tmp_path / "sub").mkdir()
@@ -163,6 +183,33 @@ def test_bad_jsonl_lines_are_failures_and_reading_goes_on(tmp_path: Path) -> Non
         (f"{path}#L1", "<p>ok</p>"),
         (f"{path}#L8", "last"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("2016-03-15", "2016-03-15"),
+        ("2016-03-15T22:10:00+05:00", "2016-03-15"),
+        ("2016-03-15T22:10:00Z", "2016-03-15"),
+        ("2016-03", "2016-03"),
+        ("2016", "2016"),
+        ("not-a-date", None),
+        ("2016-13-45", None),
+        ("2016-02-30", None),
+        ("2016-13", None),
+        ("15/03/2016", None),
+    ],
+)
+def test_a_jsonl_date_is_kept_as_a_day_and_a_bad_one_is_a_warning(
+    tmp_path: Path, given: str, kept: str | None
+) -> None:
+    path = tmp_path / "dated.jsonl"
+    _write_jsonl(path, [{"text": "An article.", "published": given}])
+    [item] = _all(path)
+    assert isinstance(item, PageInput) and item.data == "An article."
+    assert item.published == kept
+    assert bool(item.warnings) == (kept is None)
+    assert all(given in warning and "\n" not in warning for warning in item.warnings)
 
 
 def test_a_truncated_jsonl_gz_yields_what_was_readable_then_fails(tmp_path: Path) -> None:

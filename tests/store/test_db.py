@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.exc import DBAPIError
 
 from newsgraph.model import Article, Source
 from newsgraph.store import StoreError, open_store
@@ -111,3 +112,122 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_what_was_stored(
     assert "\n" not in str(caught.value)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(articles)).scalar_one() == 1
+
+
+def _corpus(path: Path) -> Path:
+    """A corpus file holding one article, closed (so SQLite has removed its -wal)."""
+    engine = open_store(str(path))
+    with engine.begin() as conn:
+        store_article(conn, "a", Article("Some text of an article.", Source("text")))
+    engine.dispose()
+    return path
+
+
+def _state(path: Path) -> tuple[bytes, int, list[str]]:
+    """The file's bytes and mtime, and every file beside it (a -wal, -shm or -journal)."""
+    return path.read_bytes(), path.stat().st_mtime_ns, sorted(p.name for p in path.parent.iterdir())
+
+
+def test_a_read_only_open_reads_and_never_writes(tmp_path: Path) -> None:
+    path = _corpus(tmp_path / "corpus.db")
+    before = _state(path)
+    engine = open_store(str(path), readonly=True)
+    with engine.connect() as conn:
+        assert conn.execute(select(articles.c.text)).scalars().all() == ["Some text of an article."]
+        with pytest.raises(DBAPIError, match="readonly"):
+            conn.execute(delete(articles))
+    engine.dispose()
+    assert _state(path) == before
+
+
+def test_a_read_only_open_refuses_what_is_not_a_current_corpus(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no corpus at"):
+        open_store(str(tmp_path / "typo.db"), readonly=True)
+    assert list(tmp_path.iterdir()) == []
+    path = _corpus(tmp_path / "old.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(VERSION + 1),))
+    with pytest.raises(StoreError, match="upgrade newsgraph"):
+        open_store(str(path), readonly=True)
+
+
+def test_a_corpus_on_a_read_only_disk_can_be_queried(tmp_path: Path) -> None:
+    """Run in a private mount namespace where the corpus folder is mounted read-only,
+    which stops root too (file modes do not)."""
+    import shutil
+    import subprocess
+    import sys
+
+    if (
+        shutil.which("unshare") is None
+        or subprocess.run(
+            ["unshare", "--mount", "true"], capture_output=True, check=False
+        ).returncode
+    ):
+        pytest.skip("needs `unshare --mount` (root in a namespace-capable system)")
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    path = _corpus(folder / "corpus.db")
+    before = _state(path)
+    query = "SELECT count(*) FROM articles"
+    script = (
+        f'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" || exit 99; '
+        f'{sys.executable} -m newsgraph sql "{query}" --db "$0/corpus.db" --json; '
+        f'touch "$0/probe" 2>/dev/null && echo WRITABLE'
+    )
+    run = subprocess.run(
+        ["unshare", "--mount", "sh", "-c", script, str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    if run.returncode == 99:
+        pytest.skip(f"cannot mount read-only here: {run.stderr.strip()}")
+    assert "WRITABLE" not in run.stdout and '"rows": [\n    [\n      1' in run.stdout, run.stderr
+    assert _state(path) == before
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_an_empty_file_is_refused_and_left_empty(tmp_path: Path, readonly: bool) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    with pytest.raises(StoreError, match="empty file, not a newsgraph corpus") as caught:
+        open_store(str(path), readonly=readonly)
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == b"" and list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_another_programs_database_is_refused_before_anything_is_written(
+    tmp_path: Path, readonly: bool
+) -> None:
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('mine')")
+    conn.close()
+    before = _state(path)
+    with pytest.raises(StoreError, match="another program's SQLite database") as caught:
+        open_store(str(path), readonly=readonly)
+    assert "\n" not in str(caught.value)
+    assert _state(path) == before
+
+
+def test_a_first_run_stopped_after_creating_meta_is_finished_by_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "stopped.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)")
+    conn.close()
+    open_store(str(path)).dispose()
+    open_store(str(path), readonly=True).dispose()
+
+
+def test_a_read_only_open_on_each_back_end_refuses_writes(db_url: str) -> None:
+    open_store(db_url).dispose()
+    engine = open_store(db_url, readonly=True)
+    try:
+        with engine.connect() as conn, pytest.raises(DBAPIError, match=r"(?i)read-?only"):
+            conn.execute(delete(meta))
+    finally:
+        engine.dispose()

@@ -19,7 +19,7 @@ from newsgraph.store.schema import (
     mentions,
     quotes,
 )
-from newsgraph.store.write import record_failure, store_article
+from newsgraph.store.write import entity_key, record_failure, store_article
 
 from tests.builders import join_blocks
 from tests.builders import mentions as find_mentions
@@ -137,6 +137,14 @@ def test_entities_merge_across_articles_on_their_canonical_key(store: Engine) ->
             .order_by(entities.c.key)
         ).all()
     assert rows == [("PERSON:vladimir-putin", 2), ("iso3:SYR", 2)]
+
+
+def test_a_province_is_keyed_by_its_iso_code_whatever_the_article_calls_it() -> None:
+    kb = {"iso3166_2": "SY-LA", "lat": "35.5786", "lon": "35.9815"}
+    keys = {
+        entity_key(Entity("e1", name, "GPE", kb=kb)) for name in ("Latakia Province", "Latakia")
+    }
+    assert keys == {"iso3166_2:SY-LA"}
 
 
 def test_a_failure_is_recorded_and_cleared_when_the_input_later_succeeds(store: Engine) -> None:

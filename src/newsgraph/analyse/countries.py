@@ -274,6 +274,23 @@ def country_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    """Every demonym and derived plural of the table ("Russian", "Russians")."""
+    found: set[str] = set()
+    for line in _TABLE.strip().splitlines():
+        for demonym in filter(None, line.split(";")[1].split("|")):
+            found.add(demonym)
+            if plural := _plural(demonym):
+                found.add(plural)
+    return frozenset(found)
+
+
+def is_demonym(text: str) -> bool:
+    """Whether `text` names a country's people or adjective, not the country itself."""
+    return text in _demonyms()
+
+
 def country_of(text: str) -> str | None:
     """The country that `text` names, by name, alias or demonym; None if it names none."""
     names = country_names()

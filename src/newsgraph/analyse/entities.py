@@ -14,7 +14,11 @@ with his title and every place he is mentioned, so this stage:
 4. collects each person's titles from the words right before a name
    ("Kremlin spokesman Dmitry Peskov") or an apposition ("Peskov, the Kremlin
    spokesman"), which `titles.py` reads from the parse;
-5. folds acronyms into the organisation they abbreviate ("EU" → "European Union").
+5. folds acronyms into the organisation they abbreviate ("EU" → "European Union");
+6. corrects the model's type where a gazetteer and the context agree ("the
+   seaport of Tartus" is a place, "Ekho Moskvy radio" an organisation:
+   `entity_types.py`), and drops one-word "names" seen only inside quotation
+   marks that are common English words ("'Honey, we won the war'").
 
 It never raises on odd input: no text, no entities or a mismatched parse give
 an empty list.
@@ -28,6 +32,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsgraph.analyse.countries import country_of
+from newsgraph.analyse.entity_types import corrected_label, is_common_word
+from newsgraph.analyse.quotemarks import passages
 from newsgraph.analyse.titles import HONORIFICS, is_role, tidy_titles, titles_of
 from newsgraph.model import Article, Entity, Mention
 
@@ -56,6 +62,7 @@ class _Group:
     fixed_type: str | None = None
     mentions: dict[int, Mention] = field(default_factory=dict)
     votes: Counter[str] = field(default_factory=Counter)
+    retyped: Counter[str] = field(default_factory=Counter)  # labels corrected by context
     surfaces: Counter[str] = field(default_factory=Counter)
     titles: list[str] = field(default_factory=list)
 
@@ -86,6 +93,11 @@ def find_entities(article: Article, doc: Doc) -> list[Entity]:
     if not article.text.strip() or doc.text != article.text:
         return []
     spans = [s for s in (_clean(ent) for ent in doc.ents if ent.label_ in NAMED) if s is not None]
+    retyped: dict[int, str] = {}
+    for n, span in enumerate(spans):
+        if (fixed := corrected_label(span)) != span.label_:
+            spans[n] = Span(doc, span.start, span.end, label=fixed)
+            retyped[span.start_char] = fixed
     spans = _drop_name_prefixes(spans)
     names = _know_people(spans)
     candidates: list[tuple[Span, str | None]] = [(s, s.label_) for s in spans]
@@ -102,13 +114,15 @@ def find_entities(article: Article, doc: Doc) -> list[Entity]:
         group.mentions.setdefault(start, Mention(start, end, article.text[start:end]))
         if label is not None:
             group.votes[label] += 1
+        if start in retyped:
+            group.retyped[retyped[start]] += 1
         group.surfaces[" ".join(span.text.split())] += 1
         if group.fixed_type == "PERSON":
             for title in titles_of(span):
                 if title.casefold() not in {t.casefold() for t in group.titles}:
                     group.titles.append(title)
     _fold_acronyms(groups)
-    return _entities(_drop_headline_only(groups, article))
+    return _entities(_drop_quoted_words(_drop_headline_only(groups, article), article))
 
 
 def _drop_headline_only(groups: dict[str, _Group], article: Article) -> dict[str, _Group]:
@@ -126,6 +140,26 @@ def _drop_headline_only(groups: dict[str, _Group], article: Article) -> dict[str
         key: group
         for key, group in groups.items()
         if group.fixed_type is not None or not all(map(in_heading, group.mentions.values()))
+    }
+
+
+def _drop_quoted_words(groups: dict[str, _Group], article: Article) -> dict[str, _Group]:
+    """Without one-word groups seen only inside quotes that are common words ("Honey").
+
+    Inside a quote people address and exclaim ("'Honey, we won the war!'"),
+    and the model takes the capitalised word for a name.
+    """
+    quoted = [(p.start, p.end) for p in passages(article.text) if p.closed]
+
+    def in_quote(m: Mention) -> bool:
+        return any(start < m.start and m.end < end for start, end in quoted)
+
+    return {
+        key: group
+        for key, group in groups.items()
+        if group.fixed_type is not None
+        or not all(map(in_quote, group.mentions.values()))
+        or not is_common_word(group.display)
     }
 
 
@@ -331,6 +365,12 @@ def _fold_acronyms(groups: dict[str, _Group]) -> None:
             target.votes.update(short.votes)
 
 
+def _type(group: _Group) -> str:
+    """A label the context corrected, where one did; else the model's commonest label."""
+    votes = group.retyped or group.votes
+    return votes.most_common(1)[0][0] if votes else "MISC"
+
+
 def _entities(groups: dict[str, _Group]) -> list[Entity]:
     """Entities sorted by first mention and numbered e1, e2, …"""
     ordered = sorted((g for g in groups.values() if g.mentions), key=lambda g: min(g.mentions))
@@ -338,7 +378,7 @@ def _entities(groups: dict[str, _Group]) -> list[Entity]:
         Entity(
             id=f"e{n}",
             name=group.display,
-            type=group.fixed_type or (group.votes.most_common(1)[0][0] if group.votes else "MISC"),
+            type=group.fixed_type or _type(group),
             titles=tidy_titles(group.titles),
             mentions=[group.mentions[s] for s in sorted(group.mentions)],
         )

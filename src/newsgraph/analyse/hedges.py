@@ -65,4 +65,5 @@ def _hedge_phrase(tok: Token) -> TextSpan:
         if end < len(doc) and doc[end].lower_ == "to":
             end += 1
     first, last = doc[start], doc[end - 1]
-    return TextSpan(first.idx, last.idx + len(last), doc.text[first.idx : last.idx + len(last)])
+    # doc[start:end].text, not doc.text[...]: spaCy rebuilds doc.text on each access
+    return TextSpan(first.idx, last.idx + len(last), doc[start:end].text)

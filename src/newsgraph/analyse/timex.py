@@ -55,12 +55,12 @@ def timexes_in(text: str, published: str | None, doc: Doc | None = None) -> list
     # Longest first, then rule order; a match overlapping a kept one is dropped.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     kept: list[tuple[int, int, int, re.Match[str]]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept match lies: testing a match costs its length
     for item in found:
-        if any(item[0] < e and s < item[1] for s, e in taken):
+        if 1 in taken[item[0] : item[1]]:
             continue
         kept.append(item)
-        taken.append((item[0], item[1]))
+        taken[item[0] : item[1]] = b"\x01" * (item[1] - item[0])
     out: list[Timex] = []
     for start, end, priority, m in sorted(kept, key=lambda f: f[0]):
         result = _normalise(priority, m, ctx)

@@ -10,6 +10,7 @@ training script (`train/textdump.py`) and the cleaner, so they live here.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -156,10 +157,8 @@ def line_features(lines: list[Line]) -> list[list[float]]:
             window = nwords[lo:hi]
             row.append(math.log1p(sum(window) / len(window)))
             row.append(sum(n >= LONG_LINE for n in window) / len(window))
-        before = [i - j for j in long_idx if j < i]
-        after = [j - i for j in long_idx if j > i]
-        row.append(math.log1p(min(before, default=99)))
-        row.append(math.log1p(min(after, default=99)))
+        row.append(math.log1p(_gap_before(long_idx, i)))
+        row.append(math.log1p(_gap_after(long_idx, i)))
         row.append(i / len(lines))
         row.append(cum / total)
         cum += nwords[i]
@@ -167,6 +166,21 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         row.append(float(first_long <= i <= last_long))
         feats.append(row)
     return feats
+
+
+def _gap_before(marked: list[int], i: int) -> int:
+    """Lines from the nearest of the ascending line numbers `marked` before line i (99: none).
+
+    A bisection, not a pass over `marked`, so that a long page costs lines, not lines squared.
+    """
+    k = bisect.bisect_left(marked, i)
+    return i - marked[k - 1] if k else 99
+
+
+def _gap_after(marked: list[int], i: int) -> int:
+    """Lines to the nearest of the ascending line numbers `marked` after line i (99: none)."""
+    k = bisect.bisect_right(marked, i)
+    return marked[k] - i if k < len(marked) else 99
 
 
 def core_span(lines: list[Line], probs: list[float], threshold: float = 0.5) -> tuple[int, int]:
@@ -222,7 +236,7 @@ def context_features(
         ]
         if p >= 0.5 and lines[i].text.endswith(":"):
             colon = i
-        seen = sum(1 for j in confident if j < i)
+        seen = bisect.bisect_left(confident, i)
         row += [float(0 < seen < len(confident)), seen / (len(confident) or 1)]
         row.append(math.log1p(max(0, first - i)))
         row.append(math.log1p(max(0, i - last)))
@@ -230,8 +244,8 @@ def context_features(
             before = probs[max(0, i - w) : i] or [0.0]
             after = probs[i + 1 : i + 1 + w] or [0.0]
             row += [sum(before) / len(before), max(before), sum(after) / len(after), max(after)]
-        row.append(math.log1p(min((i - j for j in confident if j < i), default=99)))
-        row.append(math.log1p(min((j - i for j in confident if j > i), default=99)))
+        row.append(math.log1p(_gap_before(confident, i)))
+        row.append(math.log1p(_gap_after(confident, i)))
         row.append(i / n)
         rows.append(row)
     return rows

@@ -26,7 +26,10 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Accuracy on public benchmarks.")
 app.add_typer(eval_app, name="eval")
-stderr = Console(stderr=True)
+# Markup off: queries, names, paths and URLs print as written, brackets and all.
+# Styles come from Text objects instead.
+stderr = Console(stderr=True, markup=False)
+stdout = Console(markup=False)
 
 
 class InputOption(StrEnum):
@@ -46,7 +49,7 @@ class RateColumn(ProgressColumn):
 def progress_bar(*, disable: bool = False) -> Progress:
     """The progress bar of long commands, on stderr so that stdout stays data."""
     return Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         RateColumn(),
@@ -60,7 +63,8 @@ def progress_bar(*, disable: bool = False) -> Progress:
 def say(level: str, message: str) -> None:
     """One line on stderr: `newsgraph: error: …` or `newsgraph: warning: …`."""
     style = "bold red" if level == "error" else "yellow"
-    stderr.print(f"[{style}]newsgraph: {level}:[/] {message}", highlight=False, soft_wrap=True)
+    line = Text.assemble((f"newsgraph: {level}:", style), " ", message)
+    stderr.print(line, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

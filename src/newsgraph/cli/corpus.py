@@ -35,7 +35,8 @@ def ingest(
         typer.Argument(help="Files, folders, .jsonl(.gz), .warc(.gz) or files listing URLs."),
     ],
     db: Annotated[
-        str | None, typer.Option(help="SQLite file or postgresql:// URL [default: newsgraph.db].")
+        str | None,  # help text is Rich markup: the escaped bracket prints as one
+        typer.Option(help=r"SQLite file or postgresql:// URL. \[default: newsgraph.db]"),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes (or Ray workers).")] = 1,
     engine: Annotated[EngineOption, typer.Option(help="Where the work runs.")] = EngineOption.local,
@@ -55,10 +56,14 @@ def ingest(
     check_published(published)
     options = Options(time_limit, published)
     try:
-        store = open_store(db)
+        if engine is EngineOption.ray:
+            from newsgraph.run.ray import import_ray
+
+            import_ray()  # a missing extra is reported before any corpus is created
         total = sum(1 for _ in iter_inputs(paths))
-        if total == 0:
+        if total == 0:  # before the corpus is opened: nothing to store, no file to create
             raise fail(f"no inputs found in {', '.join(paths)}")
+        store = open_store(db)
         tally = Tally()
         with progress_bar() as progress:
             task = progress.add_task("ingesting", total=total)

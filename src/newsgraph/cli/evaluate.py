@@ -123,6 +123,7 @@ def eval_timeml(
 def _print_polnear(scores: Scores) -> None:
     """The scores as two Rich tables on stderr: metrics, then gold recall by kind."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
         title=f"PolNeAR {scores.split}: {scores.articles} articles, {scores.gold} attributions",
@@ -138,7 +139,7 @@ def _print_polnear(scores: Scores) -> None:
             name,
             f"{score.precision:.3f}",
             f"{score.recall:.3f}",
-            f"[bold]{score.f1:.3f}[/]",
+            Text(f"{score.f1:.3f}", style="bold"),
             f"{score.pred[0]}/{score.pred[1]}",
             f"{score.gold[0]}/{score.gold[1]}",
         )

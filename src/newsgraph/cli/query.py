@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from newsgraph.cli.common import app, fail, say
+from newsgraph.cli.common import app, fail, say, stdout
 from newsgraph.query import QueryError
 from newsgraph.store.db import DEFAULT_DB, StoreError
 
@@ -48,7 +47,7 @@ def corpus(db: str) -> Iterator[Connection]:
     from newsgraph.store.db import explain, open_store
 
     try:
-        engine = open_store(db, create=False)
+        engine = open_store(db, readonly=True)
     except StoreError as exc:
         raise fail(str(exc)) from None
     try:
@@ -67,9 +66,8 @@ def _json(document: Any) -> None:
 
 
 def _show(*tables: Any) -> None:
-    console = Console()
     for table in tables:
-        console.print(table)
+        stdout.print(table)
 
 
 def _note(message: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 import zlib
 from dataclasses import dataclass
@@ -74,11 +76,17 @@ def _read_file(spec: str, max_bytes: int) -> bytes:
 
 
 def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
-    """Decompress gzip data (saved pages often are), refusing to expand past the limit."""
-    inflater = zlib.decompressobj(wbits=31)
+    """Decompress gzip data (saved pages often are), refusing to expand past the limit.
+
+    gzip's reader checks what zlib alone does not: that the data reaches its end
+    marker and checksum, so a cut-off download is an error, never half a page.
+    """
     try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(max_bytes + 1)
+    except EOFError:
+        raise InputError(f"{name} is truncated: its gzip data ends early") from None
+    except (gzip.BadGzipFile, zlib.error):
         raise InputError(f"{name} is not valid gzip data") from None
     if len(out) > max_bytes:
         raise InputError(f"{name} decompresses to more than the limit of {max_bytes:,} bytes")

@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from newsgraph.errors import InputError
@@ -35,6 +36,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 65_536
 _URL = re.compile(rb"https?://\S+", re.IGNORECASE)
 _DEFAULT_MAX_BYTES = 50_000_000
+_YEAR_MONTH = re.compile(r"\d{4}(?:-(\d{2}))?")
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,7 +46,8 @@ class PageInput:
     `key` is the file path, `path#L<n>` for line n of a JSONL file, `path@<offset>`
     for a WARC record, or the URL for a URL-list entry. `data` is None for a URL that
     is not fetched yet (see `load_page`). `kind` is "html" or "text" when the input
-    says which, else None.
+    says which, else None. `warnings` are problems with the input that did not stop
+    it (a JSONL `published` that is no date), for the article's own warnings.
     """
 
     key: str
@@ -54,6 +57,7 @@ class PageInput:
     published: str | None = None
     content_type: str | None = None
     kind: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -116,7 +120,9 @@ def _expand(spec: str, max_bytes: int) -> Iterator[PageInput | InputFailure]:
 def walk_files(folder: Path) -> Iterator[Path | InputFailure]:
     """The readable files under a folder, depth first in name order; hidden ones skipped.
 
-    Links to folders are not followed, so that a link loop cannot walk forever.
+    Links to folders are not followed, so that a link loop cannot walk forever. An
+    entry the file system refuses (a link loop, a broken link, no permission, a file
+    removed during the walk) is a failure for that entry, and the walk goes on.
     """
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
@@ -126,10 +132,26 @@ def walk_files(folder: Path) -> Iterator[Path | InputFailure]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk_files(folder / entry.name)
-        elif entry.name.lower().endswith(_WALKED_SUFFIXES) and entry.is_file():
-            yield folder / entry.name
+        path = folder / entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk_files(path)
+            elif entry.name.lower().endswith(_WALKED_SUFFIXES):
+                found = _walked_file(entry, path)
+                if found is not None:
+                    yield found
+        except OSError as err:
+            yield InputFailure(str(path), f"cannot read {path}: {err.strerror or err}")
+
+
+def _walked_file(entry: os.DirEntry[str], path: Path) -> Path | InputFailure | None:
+    """A page-like entry as a file to read, a failure for a dangling link, or None
+    for what is not a file (a link to a folder, a socket). May raise OSError."""
+    if entry.is_file():
+        return path
+    if entry.is_symlink() and not path.exists():
+        return InputFailure(str(path), f"cannot read {path}: it is a broken link")
+    return None
 
 
 def _file_items(path: Path, max_bytes: int) -> Iterator[PageInput | InputFailure]:
@@ -175,12 +197,41 @@ def _jsonl_item(path: Path, number: int, line: bytes) -> PageInput | InputFailur
     for field in ("url", "published"):
         if record.get(field) is not None and not isinstance(record[field], str):
             return InputFailure(key, f"line {number}: {field} is not a string")
+    given = record.get("published")
+    published = iso_date(given) if given is not None else None
+    # a date that is no date is the line's mistake, not the article's: keep the page
+    warnings = (
+        (f"published {given!r} is not an ISO date: ignored",) if given and not published else ()
+    )
     for kind in ("html", "text"):
         data = record.get(kind)
         if isinstance(data, str) and data.strip():
-            url, published = record.get("url"), record.get("published")
-            return PageInput(key, data, path=str(path), url=url, published=published, kind=kind)
+            return PageInput(
+                key,
+                data,
+                path=str(path),
+                url=record.get("url"),
+                published=published,
+                kind=kind,
+                warnings=warnings,
+            )
     return InputFailure(key, f"line {number} has no html or text")
+
+
+def iso_date(value: str) -> str | None:
+    """The day of an ISO date or datetime (`2016-03-15`, `2016-03-15T10:00:00Z`), or the
+    year or month alone as the JSON contract allows (`2016`, `2016-03`); None if no date.
+
+    A datetime is cut to its day: `published` is a date in the contract, and a string
+    date the calendar lacks ("2016-13-45") would otherwise pass every string comparison.
+    """
+    value = value.strip()
+    if match := _YEAR_MONTH.fullmatch(value):
+        return value if match[1] is None or 1 <= int(match[1]) <= 12 else None
+    try:
+        return datetime.fromisoformat(value).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _warc_items(path: Path, max_bytes: int) -> Iterator[PageInput | InputFailure]:

@@ -42,25 +42,55 @@ class WarcError:
 
 
 def iter_warc(stream: BinaryIO, *, max_bytes: int) -> Iterator[WarcPage | WarcError]:
-    """Yield the HTML and text pages of a seekable WARC stream, skipping other records."""
+    """Yield the HTML and text pages of a seekable WARC stream, skipping other records.
+
+    A file that is not a WARC at all is one error at offset 0: warcio would read it
+    as an old ARC file and print a warning for every line of it. A page is yielded
+    only once the next record starts where its Content-Length said it would.
+    """
     records = ArchiveIterator(stream)
+    # warcio prints this warning for a record not followed by a blank line (its
+    # Content-Length was wrong); it still counts it in `err_count`, checked below
+    records.INC_RECORD = ""
+    last: int | None = None  # where the record read last starts
+    held: WarcPage | WarcError | None = None  # its page, until its end is known good
     while True:
+        failed: Exception | None = None
         try:
             record = next(records, None)
-            if record is None:
-                break
-            item = _page(record, records.offset, max_bytes)
-            complete = _drain(record)
         except Exception as err:  # warcio fails on damaged data in many ways
-            # `offset` is the start of the record being read, also after a failed parse
-            yield WarcError(records.offset, _corrupt(err, records.offset))
+            record, failed = None, err
+        if records.err_count and last is not None:
+            yield WarcError(last, f"corrupt WARC record at offset {last}: wrong Content-Length")
+            return
+        if held is not None:
+            yield held
+            held = None
+        if failed is not None:
+            if last is None:  # warcio's offset is meaningless in data that is no WARC
+                yield WarcError(0, f"not a WARC file: {_corrupt(failed, 0)}")
+            else:  # `offset` is the start of the record being read, also after a failed parse
+                yield WarcError(records.offset, _corrupt(failed, records.offset))
+            return
+        if record is None:
+            break
+        if last is None and record.format != "warc":
+            yield WarcError(0, "not a WARC file: it does not start with a WARC record")
+            return
+        last = records.offset
+        try:
+            held = _page(record, last, max_bytes)
+            complete = _drain(record)
+        except Exception as err:
+            yield WarcError(last, _corrupt(err, last))
             return
         if not complete:
-            yield WarcError(records.offset, f"truncated WARC record at offset {records.offset}")
+            yield WarcError(last, f"truncated WARC record at offset {last}")
             return
-        if item is not None:
-            yield item
-    if records.offset < stream.seek(0, io.SEEK_END):
+    size = stream.seek(0, io.SEEK_END)
+    if size == 0:
+        yield WarcError(0, "the WARC file is empty")
+    elif records.offset < size:
         # warcio ends quietly when a record's headers are cut off; the unread tail shows it
         yield WarcError(records.offset, f"truncated WARC record at offset {records.offset}")
 

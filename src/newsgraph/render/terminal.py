@@ -1,8 +1,8 @@
 """Query results as Rich tables for the terminal.
 
-Every cell is a `Text`, never markup, so brackets in quotes and titles
-print as written; search snippets mark their matched words in [brackets],
-which become bold here.
+Every title, header and cell is a `Text`, never markup, so brackets in
+quotes, names and column names print as written on any console; search
+snippets mark their matched words in [brackets], which become bold here.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ def _cell(value: Any) -> Text:
 
 def _table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
     """A table whose right-aligned columns are those named with a leading '#'."""
-    table = Table(title=title, title_justify="left", show_lines=False)
+    table = Table(title=Text(title, style="table.title"), title_justify="left", show_lines=False)
     for name in columns:
         numeric = name.startswith("#")
-        table.add_column(name.lstrip("#"), justify="right" if numeric else "left")
+        table.add_column(Text(name.lstrip("#")), justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*(_cell(v) for v in row))
     return table

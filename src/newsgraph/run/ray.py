@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.extras import require
 from newsgraph.read.sources import InputFailure, iter_inputs, walk_files
 from newsgraph.run.work import Options, Result, process
 
@@ -57,7 +58,7 @@ def run_ray(
     options: Options,
 ) -> Iterator[Result]:
     """Process the inputs on Ray (a local instance when no address), in input order."""
-    ray = _import_ray()
+    ray = import_ray()
     shard_dir = _shard_folder(shard_dir)
     plan = list(shard_plan(paths))
     started = _connect(ray, address, workers)
@@ -259,15 +260,9 @@ class _ShardPool:
         self._ray.kill(actor)
 
 
-def _import_ray() -> Any:
-    """The ray module, or a one-line error saying how to install it."""
-    try:
-        import ray
-    except ImportError:
-        raise NewsgraphError(
-            "the Ray engine needs the ray package: pip install 'newsgraph[ray]'"
-        ) from None
-    return ray
+def import_ray() -> Any:
+    """The ray module, or a one-line error saying which extra installs it."""
+    return require("ray", extra="ray", purpose="the Ray engine")
 
 
 def _connect(ray: Any, address: str | None, workers: int) -> bool:

@@ -87,6 +87,7 @@ def process(item: PageInput | InputFailure, options: Options = DEFAULTS) -> Resu
             )
     except NewsgraphError as exc:
         return Result(item.key, failure=str(exc))
+    article.warnings[:0] = item.warnings
     if not article.body.strip():
         return Result(item.key, failure="no article body found")
     return Result(item.key, article, stories.signature(article.text))

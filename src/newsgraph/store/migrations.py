@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, inspect, select
 
 from newsgraph.store.schema import meta, metadata
 
@@ -29,19 +29,47 @@ STEPS: list[Step] = [_v1]
 VERSION = len(STEPS)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the database to VERSION, one step per transaction."""
+def schema_version(conn: Connection) -> int:
+    """The corpus's schema version, read without writing; 0 for no newsgraph schema."""
+    if not inspect(conn).has_table(meta.name):
+        return 0
+    row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    return int(row[0]) if row else 0
+
+
+def check_current(engine: Engine, where: str) -> None:
+    """Refuse, without writing, a corpus that a read-only open could not use as it is."""
     from newsgraph.store.db import StoreError
 
-    with engine.begin() as conn:
-        meta.create(conn, checkfirst=True)
-        row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-    current = int(row[0]) if row else 0
+    with engine.connect() as conn:
+        current = schema_version(conn)
+    _refuse_newer(current)
+    if current == 0:
+        raise StoreError(f"{where} holds no newsgraph corpus yet (run `newsgraph ingest` first)")
+    if current < VERSION:
+        raise StoreError(
+            f"this corpus has schema version {current}; this newsgraph reads {VERSION}: "
+            "`newsgraph ingest` into it once to upgrade it"
+        )
+
+
+def _refuse_newer(current: int) -> None:
+    """A newer corpus than this newsgraph knows is refused, never rewritten."""
+    from newsgraph.store.db import StoreError
+
     if current > VERSION:
         raise StoreError(
             f"this corpus has schema version {current}; this newsgraph knows up to {VERSION}: "
             "upgrade newsgraph to open it"
         )
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to VERSION, one step per transaction."""
+    with engine.begin() as conn:
+        meta.create(conn, checkfirst=True)
+        current = schema_version(conn)
+    _refuse_newer(current)
     for number in range(current + 1, VERSION + 1):
         with engine.begin() as conn:
             STEPS[number - 1](conn)

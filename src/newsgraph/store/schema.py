@@ -108,7 +108,7 @@ entities = Table(
     "entities",
     metadata,
     Column("id", Integer, primary_key=True),
-    # "iso3:RUS", "geonames:170654", "key:vladimir-putin", or "PERSON:name-slug"
+    # "iso3:RUS", "geonames:170654", "iso3166_2:SY-LA", "key:vladimir-putin", or "PERSON:name-slug"
     Column("key", String(255), nullable=False, unique=True),
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False, index=True),

@@ -158,11 +158,13 @@ def _story_of(conn: Connection, sig: bytes, hashes: list[int]) -> int | None:
 
 
 def entity_key(entity: Entity) -> str:
-    """The corpus-wide key: ISO country, GeoNames place, or actor key within its type."""
+    """The corpus-wide key: ISO country, GeoNames city, ISO province, else actor key and type."""
     if "iso3" in entity.kb:
         return f"iso3:{entity.kb['iso3']}"
     if "geonames" in entity.kb:
         return f"geonames:{entity.kb['geonames']}"
+    if "iso3166_2" in entity.kb:
+        return f"iso3166_2:{entity.kb['iso3166_2']}"
     return f"{entity.type}:{entity.kb.get('key') or entity.name.lower()}"[:255]
 
 
