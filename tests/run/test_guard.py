@@ -65,3 +65,8 @@ def test_results_keep_the_input_order_with_several_workers() -> None:
 def test_a_worker_that_cannot_load_is_one_error_for_the_run() -> None:
     with pytest.raises(NewsgraphError, match="could not start: OSError: no model here"):
         list(run_guarded(Job(_work, _failed, _broken_warm_up), ["a"]))
+
+
+def test_no_input_starts_no_worker() -> None:
+    # a worker that cannot load would fail the run if one were started
+    assert list(run_guarded(Job(_work, _failed, _broken_warm_up), [])) == []

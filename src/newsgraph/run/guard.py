@@ -88,7 +88,8 @@ class _Pool(Generic[T, R]):
         self._job = job
         self._limit_s = limit_s
         self._context = multiprocessing.get_context("spawn")
-        self._workers = [self._start() for _ in range(size)]
+        self._size = size
+        self._workers: list[_Worker] = []  # started with the first input: none for no input
         self._items: dict[int, T] = {}
         self._done: dict[int, R] = {}
 
@@ -97,7 +98,7 @@ class _Pool(Generic[T, R]):
         queued: list[int] = []
         taken = emitted = 0
         exhausted = False
-        ahead = len(self._workers) * IN_FLIGHT_PER_WORKER
+        ahead = self._size * IN_FLIGHT_PER_WORKER
         while True:
             while not exhausted and taken - emitted < ahead:
                 item = next(stream, _END)
@@ -107,6 +108,8 @@ class _Pool(Generic[T, R]):
                 self._items[taken] = item
                 queued.append(taken)
                 taken += 1
+            if taken and not self._workers:
+                self._workers = [self._start() for _ in range(self._size)]
             for worker in self._workers:
                 if worker.ready and worker.task is None and queued:
                     self._hand(worker, queued.pop(0))
