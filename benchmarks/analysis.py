@@ -1,7 +1,8 @@
 """Analysis speed: the whole of newsgraph against bare spaCy, on the same texts in one run.
 
-    python benchmarks/analysis.py [--limit N] [--part polnear|dumps|both] [--json]
+    python benchmarks/analysis.py [--limit N] [--part polnear|dumps|both|process] [--json]
         [--polnear ../shared/data/polnear/dev/text] [--dumps ../shared/data/extraction-dev/text]
+        [--repeat 3] [--cpu 0]
 
 Two sets of texts:
 
@@ -26,6 +27,16 @@ row runs in a child forked from that warm process, so that its peak RSS
 row itself needed) is its own and not the high-water mark of an earlier row.
 Words are `\\w+` tokens of the article text. Skips, with a message and exit
 status 0, when the shared data is absent. Unix only (fork, getrusage).
+
+`--part process` measures what a user pays instead: whole processes, pinned
+to one core (`taskset -c CPU`, where there is taskset). `newsgraph analyze
+--no-clean` on the PolNeAR texts as files, its JSON lines written to a file,
+against a bare script that loads the same model, runs `nlp.pipe` over the
+same files and writes each doc's entities as JSON; and start-up: `newsgraph
+analyze` on a one-sentence file against `spacy.load` alone. Each pair runs
+`--repeat` times, alternating, and the medians are kept; CPU seconds
+(`RUSAGE_CHILDREN`, the analysis worker included) are less moved than wall
+seconds by other work on a shared machine.
 """
 
 from __future__ import annotations
@@ -36,7 +47,11 @@ import multiprocessing
 import platform
 import re
 import resource
+import shutil
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -45,7 +60,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsgraph.analyse import cues
-from newsgraph.analyse.nlp import MODEL, load_nlp
+from newsgraph.analyse.nlp import EXCLUDE, MODEL, load_nlp
 from newsgraph.analyse.quotes import find_quotes
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article, InputKind, Source
@@ -238,6 +253,123 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+BARE_SCRIPT = """
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1], exclude=sys.argv[2].split(","))
+texts = (open(path, encoding="utf-8").read() for path in sys.argv[3:])
+for doc in nlp.pipe(texts):
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    sys.stdout.write(json.dumps({"text": doc.text, "entities": ents}, ensure_ascii=False) + "\\n")
+"""
+LOAD_SCRIPT = "import sys, spacy; spacy.load(sys.argv[1], exclude=sys.argv[2].split(','))"
+TINY = "The minister said on Monday that talks would resume in Geneva.\n"
+
+
+@dataclass(slots=True)
+class Process:
+    """One command as a whole process, over some files: median wall and CPU seconds."""
+
+    task: str
+    system: str
+    words: int
+    seconds: float
+    cpu_seconds: float
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def timed(command: list[str], out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, its children included) of one command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    with out.open("wb") as sink:
+        subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def compare(task: str, words: int, commands: dict[str, list[str]], repeat: int) -> list[Process]:
+    """Run the commands in turn `repeat` times; a row of medians for each."""
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(repeat):
+            for name, command in commands.items():
+                runs[name].append(timed(command, Path(scratch) / "out"))
+    return [
+        Process(
+            task,
+            name,
+            words,
+            statistics.median(w for w, _ in found),
+            statistics.median(c for _, c in found),
+        )
+        for name, found in runs.items()
+    ]
+
+
+def bench_process(texts: list[str], repeat: int, cpu: str) -> list[Process]:
+    """`newsgraph analyze --no-clean` against bare spaCy, as whole processes on one core."""
+    pin = ["taskset", "-c", cpu] if shutil.which("taskset") else []
+    python = [*pin, sys.executable]
+    model = [MODEL, ",".join(EXCLUDE)]
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for i, text in enumerate(texts):
+            files.append(Path(folder) / f"{i:04d}.txt")
+            files[-1].write_text(text, encoding="utf-8")
+        tiny = Path(folder) / "tiny.txt"
+        tiny.write_text(TINY, encoding="utf-8")
+        paths = [str(f) for f in files]
+        newsgraph = [*python, "-m", "newsgraph", "analyze", "--no-clean"]
+        batch = compare(
+            f"{len(files)} PolNeAR dev articles",
+            count_words(texts),
+            {
+                "bare spaCy: load, `nlp.pipe`, JSON lines": [
+                    *python,
+                    "-c",
+                    BARE_SCRIPT,
+                    *model,
+                    *paths,
+                ],
+                "`newsgraph analyze --no-clean`": [*newsgraph, *paths],
+            },
+            repeat,
+        )
+        start = compare(
+            "start-up: one sentence",
+            count_words([TINY]),
+            {
+                "`spacy.load` alone": [*python, "-c", LOAD_SCRIPT, *model],
+                "`newsgraph analyze --no-clean`": [*newsgraph, str(tiny)],
+            },
+            repeat,
+        )
+    return batch + start
+
+
+def process_table(rows: list[Process]) -> str:
+    """The whole-process rows as a markdown table, each against the first row of its task."""
+    lines = [
+        "| task | system | words | wall s | CPU s | words/s (wall) | words/s (CPU) "
+        "| × bare speed (wall) | × bare speed (CPU) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    base: dict[str, Process] = {}
+    for r in rows:
+        first = base.setdefault(r.task, r)
+        lines.append(
+            f"| {r.task} | {r.system} | {r.words:,} | {r.seconds:.2f} | {r.cpu_seconds:.2f} "
+            f"| {r.words / r.seconds:,.0f} | {r.words / r.cpu_seconds:,.0f} "
+            f"| {first.seconds / r.seconds:.2f} | {first.cpu_seconds / r.cpu_seconds:.2f} |"
+        )
+    return "\n".join(lines)
+
+
 def warm_up(texts: dict[str, list[str]], notes: list[str]) -> None:
     """Load the model and run `analyze` once per set; drop the dumps if their model is broken."""
     load_nlp()("Warm-up: the model is loaded before anything is timed.")
@@ -256,12 +388,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR text folder")
     parser.add_argument("--dumps", type=Path, default=DEFAULT_DUMPS, help="text-dump folder")
     parser.add_argument("--limit", type=int, help="at most N texts from each folder")
-    parser.add_argument("--part", choices=["polnear", "dumps", "both"], default="both")
+    parser.add_argument("--part", choices=["polnear", "dumps", "both", "process"], default="both")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each whole process")
+    parser.add_argument("--cpu", default="0", help="the core whole processes are pinned to")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
 
     folders = {"polnear": args.polnear, "dumps": args.dumps}
-    wanted = [part for part in folders if args.part in (part, "both")]
+    wanted = [
+        p for p in folders if args.part in (p, "both") or (args.part, p) == ("process", "polnear")
+    ]
     texts: dict[str, list[str]] = {}
     notes: list[str] = []
     for part in wanted:
@@ -273,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         notes.append("no benchmark data (is ../shared next to the repository?): nothing measured")
 
+    processes: list[Process] = []
+    if args.part == "process" and texts:
+        processes = bench_process(texts.pop("polnear"), args.repeat, args.cpu)
     if texts:
         warm_up(texts, notes)
     rows: list[Row] = []
@@ -291,10 +430,11 @@ def main(argv: list[str] | None = None) -> int:
             "machine": platform.machine(),
             "limit": args.limit,
         }
-        print(json.dumps({"env": env, "rows": [r.as_dict() for r in rows], "notes": notes}))
-    elif rows:
+        found = [r.as_dict() for r in rows] + [p.as_dict() for p in processes]
+        print(json.dumps({"env": env, "rows": found, "notes": notes}))
+    elif rows or processes:
         print(f"spaCy {version('spacy')}, {MODEL}, Python {platform.python_version()}\n")
-        print(table(rows))
+        print(table(rows) if rows else process_table(processes))
     return 0
 
 

@@ -71,6 +71,12 @@ def test_time_limit_stops_runaway_work() -> None:
             pass
 
 
+def test_the_time_limit_is_not_swallowed_by_the_html_extractor() -> None:
+    page = "<html><body>" + "<span>x</span>" * 100_000 + "</body></html>"  # 30 s of extraction
+    with pytest.raises(TimeLimitError, match=r"gave up after the 0\.5 s time limit"):
+        newsgraph.analyze(page, analysis=False, time_limit_s=0.5)
+
+
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a budget that raises spending on "
     "public transport by twelve percent over the next two years.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+TIME_LIMIT_S = 120.0  # the default limit per document, for every command
+
 
 class NewsgraphError(Exception):
     """Base class: its message is shown to the user as one line."""
@@ -16,6 +18,11 @@ class InputError(NewsgraphError):
 
 class TimeLimitError(NewsgraphError):
     """A document took longer than its time limit."""
+
+
+def time_limit_message(seconds: float) -> str:
+    """Why a document that ran past its limit failed, however it was stopped."""
+    return f"gave up after the {seconds:g} s time limit"
 
 
 @contextmanager

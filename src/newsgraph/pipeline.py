@@ -12,11 +12,10 @@ from newsgraph.clean.detect import detect_kind, guess_language
 from newsgraph.clean.published import date_from_location
 from newsgraph.clean.readings import read_best
 from newsgraph.clean.words import count_words
-from newsgraph.errors import InputError, TimeLimitError
+from newsgraph.errors import TIME_LIMIT_S, InputError, TimeLimitError, time_limit_message
 from newsgraph.model import Article, InputKind, Source
 from newsgraph.read.decode import decode_bytes
 
-TIME_LIMIT_S = 120.0
 MAX_TEXT_CHARS = 2_000_000  # an article longer than this is not an article
 SHORT_BODY_WORDS = 25
 
@@ -25,23 +24,22 @@ SHORT_BODY_WORDS = 25
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise TimeLimitError when the block runs longer than `seconds`.
 
-    Uses SIGALRM, so it applies in the main thread of Unix processes (the CLI
-    and the worker processes); elsewhere the block runs without a limit.
+    Uses SIGALRM, so it applies in the main thread of Unix processes; elsewhere
+    the block runs without a limit. It is the soft limit: it cannot interrupt
+    C code (lxml), so the commands also run each document in a worker process
+    that is killed past the limit (`run/guard.py`).
     """
-    usable = (
-        seconds is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or not usable:
         yield
         return
+    message = time_limit_message(seconds)
 
     def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeLimitError(f"gave up after the {seconds:g} s time limit")
+        raise TimeLimitError(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
@@ -78,6 +76,26 @@ def analyse(article: Article) -> Article:
     article.timexes = find_timexes(article, doc)
     article.quantities = find_quantities(article, doc)  # after quotes: links to them
     return article
+
+
+def warm_up(*, everything: bool = False) -> None:
+    """Load the spaCy model (and, with `everything`, the gazetteers) before the first document.
+
+    A worker calls this before it takes documents, so that loading does not count
+    against the first one's time limit. The place gazetteer and the actor
+    dictionary take seconds to build and a short page may need neither, so
+    `newsgraph analyze` leaves them to load on first use, inside that page's limit.
+    """
+    from newsgraph.analyse.nlp import load_nlp
+
+    load_nlp()
+    analyze("Warm-up: the model is loaded before any document.", input="text", time_limit_s=None)
+    if everything:
+        from newsgraph.analyse.actors import dictionary
+        from newsgraph.analyse.identity_places import country_place
+
+        dictionary()
+        country_place("USA")
 
 
 def analyze(

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,49 @@ def test_markdown_and_html_outputs(tmp_path: Path) -> None:
 def test_schema_command_prints_the_schema() -> None:
     out = json.loads(run("schema").stdout)
     assert out["properties"]["schema"]["const"] == "newsgraph.article/1"
+
+
+def test_pages_past_the_time_limit_fail_and_the_good_page_is_printed(tmp_path: Path) -> None:
+    # trafilatura takes about 30 s on the spans; lxml, where no signal reaches, minutes
+    # on the million elements: the worker is killed and a fresh one reads the next page
+    spans = tmp_path / "spans.html"
+    spans.write_text("<html><body>" + "<span>x</span>" * 100_000 + "</body></html>")
+    million = tmp_path / "million.html"
+    million.write_text("<html><body>" + "<i>a</i>" * 1_000_000 + "</body></html>")
+    good = tmp_path / "good.txt"
+    good.write_text("The minister said on Monday that talks would resume.\n")
+    start = time.monotonic()
+    result = run("analyze", "--time-limit", "1", str(spans), str(million), str(good))
+    assert time.monotonic() - start < 240  # the million elements alone take minutes
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(good)]
+    err = result.stderr.decode()
+    for page in (spans, million):
+        assert f"{page}: gave up after the 1 s time limit" in err
+    assert "Traceback" not in err
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_any_work(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.json"
+    result = run("analyze", "-o", str(target), str(tmp_path / "not-read-either.html"))
+    assert result.returncode == 2
+    err = result.stderr.decode().strip()
+    assert err.splitlines() == [
+        f"newsgraph: error: cannot write {target}: there is no folder {target.parent}"
+    ]
+
+
+def test_inputs_that_share_a_stem_get_their_own_files_in_an_output_folder(tmp_path: Path) -> None:
+    texts = {"a": "The mayor said the bridge would reopen.", "b": "Officials said talks failed."}
+    for folder, text in texts.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text + "\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    specs = [str(tmp_path / folder / "story.txt") for folder in texts]
+    assert run("analyze", "--no-clean", "-o", str(out), *specs).returncode == 0
+    written = sorted(out.iterdir())
+    assert [path.name for path in written] == ["story-2.json", "story.json"]
+    found = {json.loads(path.read_text())["text"].strip() for path in written}
+    assert found == set(texts.values())

@@ -29,13 +29,13 @@ CHUNK_CHARS = 50_000
 # excluding it only saves loading it. Dropping the lemmatizer or the attribute
 # ruler saved under 10 % of parse time on PolNeAR texts, and quote attribution
 # needs lemmas and coarse POS tags, so they stay.
-_EXCLUDE = ("senter",)
+EXCLUDE = ("senter",)
 
 
 @cache
 def load_nlp() -> Language:
     """The shared pipeline: tagger, parser, attribute ruler, lemmatizer and NER."""
-    return spacy.load(MODEL, exclude=list(_EXCLUDE))
+    return spacy.load(MODEL, exclude=list(EXCLUDE))
 
 
 def chunks(text: str, limit: int | None = None) -> list[str]:

@@ -24,6 +24,7 @@ from trafilatura.utils import load_html
 
 from newsgraph.clean.assemble import normalise_space
 from newsgraph.clean.furniture import Part, filter_boilerplate, word_key
+from newsgraph.errors import TimeLimitError
 from newsgraph.model import Author, Page, Removed
 
 # trafilatura logs every page it gives up on; an empty result is our caller's warning.
@@ -71,6 +72,10 @@ def clean_html(html: str, url: str | None = None) -> Page:
     return page
 
 
+# the time limit and running out of memory stop the document, not just the extractor
+_NEVER_SWALLOWED = (TimeLimitError, MemoryError)
+
+
 def _parse(html: str) -> HtmlElement | None:
     """Parse with trafilatura's loader, which repairs what lxml chokes on; None if not HTML."""
     if not html.strip():
@@ -98,6 +103,8 @@ def _metadata_only(tree: HtmlElement, url: str | None) -> Document | None:
     """The metadata of a page where no article was found, so title and date still come out."""
     try:
         return extract_metadata(tree, url)
+    except _NEVER_SWALLOWED:
+        raise
     except Exception:  # third-party code on arbitrary HTML, as in _run_trafilatura
         return None
 
@@ -115,7 +122,9 @@ def _run_trafilatura(
             include_tables=True,
             with_metadata=metadata,
         )
-    # a third-party extractor on arbitrary HTML: any failure means "no article found"
+    except _NEVER_SWALLOWED:
+        raise
+    # a third-party extractor on arbitrary HTML: any other failure means "no article found"
     except Exception:
         return None
     return doc if isinstance(doc, Document) else None

@@ -1,55 +1,73 @@
-"""`newsgraph analyze` and `newsgraph schema`: one page or a few, to JSON, markdown or HTML."""
+"""`newsgraph analyze` and `newsgraph schema`: one page or a few, to JSON, markdown or HTML.
+
+The pages are analysed in a worker process (`run/guard.py`, doing the work of
+`run/pages.py`) that is killed and replaced when a page overruns
+`--time-limit`, so this process stays light: it never imports spaCy, and it
+writes what the worker rendered.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from enum import StrEnum
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from newsgraph.cli.common import InputOption, app, check_published, fail, progress_bar, say
-from newsgraph.errors import NewsgraphError, one_line_errors
-from newsgraph.model import Article
+from newsgraph.errors import TIME_LIMIT_S, NewsgraphError
+from newsgraph.run.pages import SUFFIX, Format, Outcome, Task, analyse_one, failed, warm_up
 
 
-class Format(StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    html = "html"
-
-
-def render(article: Article, fmt: Format, several: bool) -> str:
-    """The article in the requested format (JSON becomes one line per article in a batch)."""
-    if fmt in (Format.json, Format.jsonl):
-        indent = None if fmt is Format.jsonl or several else 2
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
-    if fmt is Format.markdown:
-        from newsgraph.render.markdown import to_markdown
-
-        return to_markdown(article)
-    from newsgraph.render.html import to_html
-
-    return to_html(article)
-
-
-def analyse_one(spec: str, options: dict[str, object]) -> Article:
-    """Read and analyse one input; errors of any kind come back as NewsgraphError."""
-    from newsgraph.pipeline import analyze
+def _stdin(spec: str) -> bytes | None:
+    """Standard input, read here: a worker process has none."""
+    if spec != "-":
+        return None
     from newsgraph.read.files import read_input
 
-    raw = read_input(spec)
-    with one_line_errors():
-        return analyze(
-            raw.data,
-            path=raw.path,
-            url=raw.url,
-            content_type=raw.content_type,
-            **options,  # type: ignore[arg-type]
-        )
+    return read_input("-").data
+
+
+def output_names(specs: list[str], suffix: str) -> Iterator[str]:
+    """A file name per input for `-o DIR`: its stem, numbered where stems repeat."""
+    used: set[str] = set()
+    for spec in specs:
+        stem = "stdin" if spec == "-" else Path(spec.rstrip("/")).stem or "page"
+        name, n = stem + suffix, 1
+        while name in used:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        used.add(name)
+        yield name
+
+
+def check_output(output: Path | None, fmt: Format, several: bool) -> bool:
+    """Refuse, before any work, an output that cannot be written; True for a folder."""
+    if output is None:
+        return False
+    if output.is_dir():
+        if not os.access(output, os.W_OK):
+            raise fail(f"cannot write to the folder {output}: permission denied")
+        return True
+    if several and fmt is Format.html:
+        raise fail("several inputs with --format html need --output DIR (an existing folder)")
+    parent = output.parent
+    if not parent.is_dir():
+        raise fail(f"cannot write {output}: there is no folder {parent}")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise fail(f"cannot write {output}: permission denied")
+    return False
+
+
+def write(path: Path, text: str) -> None:
+    """Write one output file, or stop with one line saying why it cannot be written."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"cannot write {path}: {exc.strerror or exc}", 1) from None
 
 
 @app.command()
@@ -67,48 +85,57 @@ def analyze(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD), overriding the page's.")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here (a folder for several HTML).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file, or one file per input in a folder."
+        ),
     ] = None,
-    time_limit: Annotated[float, typer.Option(help="Seconds allowed per document.")] = 120.0,
+    time_limit: Annotated[
+        float, typer.Option(min=0.01, help="Seconds allowed per document.")
+    ] = TIME_LIMIT_S,
 ) -> None:
     """Analyse news pages: HTML, whole-page text dumps or clean text."""
+    from newsgraph.run.guard import Job, run_guarded
+
     check_published(published)
     several = len(inputs) > 1
-    if several and fmt is Format.html and (output is None or not output.is_dir()):
-        raise fail("several inputs with --format html need --output DIR (an existing folder)")
+    folder = check_output(output, fmt, several)
     kind = "text" if no_clean else (input_kind.value if input_kind else None)
-    options: dict[str, object] = {
-        "input": kind,
-        "published": published,
-        "time_limit_s": time_limit,
-    }
+    options: dict[str, object] = {"input": kind, "published": published, "time_limit_s": time_limit}
+    try:
+        tasks = [Task(spec, fmt, several and not folder, options, _stdin(spec)) for spec in inputs]
+    except NewsgraphError as exc:
+        raise fail(str(exc), 1) from None
+    names = output_names(inputs, SUFFIX[fmt])
+    job: Job[Task, Outcome] = Job(analyse_one, failed, warm_up)
     results: list[str] = []
     failures = 0
-    with progress_bar(disable=not several) as progress:
-        task = progress.add_task("analysing", total=len(inputs))
-        for spec in inputs:
-            try:
-                article = analyse_one(spec, options)
-            except NewsgraphError as exc:
-                failures += 1
-                say("error", str(exc) if spec in str(exc) else f"{spec}: {exc}")
-            else:
-                for warning in article.warnings:
+    try:
+        with progress_bar(disable=not several) as progress:
+            bar = progress.add_task("analysing", total=len(inputs))
+            for outcome in run_guarded(job, tasks, limit_s=time_limit):
+                name = next(names)
+                progress.advance(bar)
+                spec = outcome.spec
+                if outcome.text is None:
+                    failures += 1
+                    why = outcome.error or "unknown failure"
+                    say("error", why if spec in why else f"{spec}: {why}")
+                    continue
+                for warning in outcome.warnings:
                     say("warning", f"{spec}: {warning}")
-                text = render(article, fmt, several)
-                if several and fmt is Format.html and output is not None:
-                    (output / f"{Path(spec).stem or 'stdin'}.html").write_text(
-                        text, encoding="utf-8"
-                    )
+                if folder and output is not None:
+                    write(output / name, outcome.text + "\n")
                 else:
-                    results.append(text)
-            progress.advance(task)
+                    results.append(outcome.text)
+    except NewsgraphError as exc:
+        raise fail(str(exc), 1) from None
     if results:
         joined = (
             "\n".join(results) + "\n" if fmt is not Format.markdown else "\n\n---\n\n".join(results)
         )
-        if output is not None and not output.is_dir():
-            output.write_text(joined, encoding="utf-8")
+        if output is not None:
+            write(output, joined)
         else:
             sys.stdout.write(joined)
     if failures:

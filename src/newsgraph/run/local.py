@@ -1,59 +1,43 @@
-"""The local engine: the work of `run/work.py` in this process or a pool of processes.
+"""The local engine: the work of `run/work.py` in worker processes on this machine.
 
-Results come back in input order so that a run is deterministic (which copy
-of a duplicate is stored first, which article starts a story), and at most a
-few inputs per worker are in flight, so memory stays flat however long the
-input stream is.
+Every input, with `--workers 1` too, runs in a worker process that is killed
+and replaced when it overruns its time limit (see `run/guard.py`), so one
+page that stalls inside C code costs its own failure, not the run. Results
+come back in input order so that a run is deterministic (which copy of a
+duplicate is stored first, which article starts a story).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
-from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import InputFailure, PageInput
+from newsgraph.run.guard import Job, run_guarded
 from newsgraph.run.work import DEFAULTS, Options, Result, process
 
-IN_FLIGHT_PER_WORKER = 4
+Task = tuple[PageInput | InputFailure, Options]
 
 
 def run_local(
     items: Iterable[PageInput | InputFailure], workers: int = 1, options: Options = DEFAULTS
 ) -> Iterator[Result]:
-    """Process the inputs with `workers` processes (1: in this process), in order."""
-    if workers <= 1:
-        for item in items:
-            yield process(item, options)
-        return
-    # spawn, not fork: the parent runs threads (progress bar, database driver)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        pending: deque[tuple[str, Future[Result]]] = deque()
-        for item in items:
-            pending.append((item.key, pool.submit(process, item, options)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield _result(*pending.popleft())
-        while pending:
-            yield _result(*pending.popleft())
+    """Process the inputs with `workers` worker processes, in input order."""
+    job: Job[Task, Result] = Job(_run, _failed, _warm_up)
+    tasks = ((item, options) for item in items)
+    return run_guarded(job, tasks, workers=workers, limit_s=options.time_limit_s)
 
 
-def _result(key: str, future: Future[Result]) -> Result:
-    """The result, or one line when the worker process itself died (killed, out of memory)."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise NewsgraphError(
-            f"a worker process died while reading {key} (out of memory?); "
-            "what was stored is kept: run the same command again to resume"
-        ) from None
+def _run(task: Task) -> Result:
+    return process(*task)
+
+
+def _failed(task: Task, reason: str) -> Result:
+    """The result of an input whose worker was stopped: overrun, or died."""
+    return Result(task[0].key, failure=reason)
 
 
 def _warm_up() -> None:
-    """Load the spaCy model once per worker process, before its first page."""
-    from newsgraph.analyse.nlp import load_nlp
+    """Load everything analysis uses before the first page, so that no page's limit pays."""
+    from newsgraph.pipeline import warm_up
 
-    load_nlp()
+    warm_up(everything=True)

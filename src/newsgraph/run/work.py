@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from newsgraph.errors import NewsgraphError, one_line_errors
+from newsgraph.errors import TIME_LIMIT_S, NewsgraphError, one_line_errors
 from newsgraph.model import Article, InputKind
-from newsgraph.pipeline import TIME_LIMIT_S
 from newsgraph.read.sources import InputFailure, PageInput, load_page
-from newsgraph.store import StoreError, stories
+from newsgraph.store import StoreError
 from newsgraph.store.db import explain
 from newsgraph.store.write import record_failure, store_article
 
@@ -66,7 +65,9 @@ DEFAULTS = Options()
 
 def process(item: PageInput | InputFailure, options: Options = DEFAULTS) -> Result:
     """Read (fetching URLs), clean and analyse one input; any failure becomes a reason."""
+    # here, not above: only the workers that analyse need spaCy, trafilatura and MinHash
     from newsgraph.pipeline import analyze
+    from newsgraph.store import stories
 
     if isinstance(item, InputFailure):
         return Result(item.key, failure=item.reason)
