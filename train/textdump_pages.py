@@ -29,6 +29,7 @@ import copy
 import json
 import random
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,7 +41,6 @@ from textdump import site_of
 from newsgraph.eval.extraction import read_split_page
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -157,6 +157,9 @@ def main() -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--per-template", type=int, default=4)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--chromium", default=shutil.which("chromium") or "chromium", help="Debian's chromium"
+    )
     args = parser.parse_args()
 
     data, out = Path(args.data), Path(args.out)
@@ -171,7 +174,7 @@ def main() -> int:
     made: dict[str, dict[str, str]] = {}
     dropped = 0
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=args.chromium, headless=True, args=ARGS)
         for pid in sorted(truth):
             html = read_split_page(data, pid, "html")
             body, site = truth[pid]["articleBody"], site_of(truth[pid]["url"])
