@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from types import FrameType
 
 from newsgraph.clean.detect import detect_kind, guess_language
+from newsgraph.clean.plaintext import from_plain_text
 from newsgraph.clean.published import date_from_location
-from newsgraph.clean.readings import read_best
 from newsgraph.clean.words import count_words
 from newsgraph.errors import TIME_LIMIT_S, InputError, TimeLimitError, time_limit_message
 from newsgraph.model import Article, InputKind, Source
@@ -48,8 +48,17 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def clean(text: str, kind: InputKind, source: Source) -> Article:
-    """The cleaning stage: page text into an Article, read as `kind` or, if that fails, another."""
-    article = read_best(text, kind, source)
+    """The cleaning stage: page text into an Article, read as `kind` or, if that fails, another.
+
+    Clean text is read as given (`read_best` would too), without importing the
+    page readers: trafilatura and its kin cost a tenth of a second of start-up.
+    """
+    if kind == "text":
+        article = from_plain_text(text, source)
+    else:
+        from newsgraph.clean.readings import read_best
+
+        article = read_best(text, kind, source)
     if article.language is None:
         article.language = guess_language(article.text)
     words = count_words(article.body)
@@ -82,8 +91,8 @@ def warm_up(*, everything: bool = False) -> None:
     """Load the spaCy model (and, with `everything`, the gazetteers) before the first document.
 
     A worker calls this before it takes documents, so that loading does not count
-    against the first one's time limit. The place gazetteer and the actor
-    dictionary take seconds to build and a short page may need neither, so
+    against the first one's time limit. The place index and the actor dictionary
+    take a few tenths of a second to load and a short page may need neither, so
     `newsgraph analyze` leaves them to load on first use, inside that page's limit.
     """
     from newsgraph.analyse.nlp import load_nlp

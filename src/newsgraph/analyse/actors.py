@@ -88,9 +88,9 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Dictionary:
-    """The compiled dictionaries held in memory."""
+    """The compiled dictionaries held in memory; `actors` as written in the file."""
 
-    actors: tuple[Actor, ...]
+    actors: list[list[Any]]
     names: dict[str, list[int]]
     agents: dict[str, str]
     longest_agent: int
@@ -102,13 +102,17 @@ def dictionary() -> Dictionary:
     raw: dict[str, Any] = json.loads(
         resources.files("newsgraph").joinpath("models/actors.json").read_text("utf-8")
     )
-    actors = tuple(
-        Actor(key=key, place=bool(place), codes=tuple(_code(c) for c in codes))
-        for key, place, codes in raw["actors"]
-    )
     agents: dict[str, str] = raw["agents"]
     longest = max((len(k.split()) for k in agents), default=0)
-    return Dictionary(actors, raw["names"], agents, longest)
+    return Dictionary(raw["actors"], raw["names"], agents, longest)
+
+
+@cache
+def _actor(index: int) -> Actor:
+    """The actor at a position of the dictionary, built when first looked up: building
+    all 26,000 at load took a quarter of a second that a short article never used."""
+    key, place, codes = dictionary().actors[index]
+    return Actor(key=key, place=bool(place), codes=tuple(_code(c) for c in codes))
 
 
 def _code(packed: str) -> Code:
@@ -125,7 +129,7 @@ def lookup(name: str, *, places: bool = True, people: bool = True) -> list[Actor
     if not key:
         return []
     d = dictionary()
-    found = [d.actors[i] for i in d.names.get(key, [])]
+    found = [_actor(i) for i in d.names.get(key, [])]
     return [a for a in found if (places if a.place else people)]
 
 

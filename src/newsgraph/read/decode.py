@@ -14,8 +14,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -126,7 +124,12 @@ def _codec(label: str) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
-    """Statistical detection on the page's text; markup is stripped so ASCII tags don't drown it."""
+    """Statistical detection on the page's text; markup is stripped so ASCII tags don't drown it.
+
+    charset_normalizer is imported here, as the last resort it is, not at start-up.
+    """
+    from charset_normalizer import from_bytes
+
     text = _TAG.sub(b" ", data)
     matches = list(from_bytes(text if len(text) >= 64 else data))
     if not matches:

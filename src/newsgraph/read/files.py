@@ -11,7 +11,6 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.read.decode import looks_binary
-from newsgraph.read.fetch import fetch_url
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -31,6 +30,8 @@ def read_input(spec: str, *, max_bytes: int = 50_000_000) -> RawInput:
     if spec == "-":
         raw, name = RawInput(_read_stdin(max_bytes)), "standard input"
     elif spec.lower().startswith(("http://", "https://")):
+        from newsgraph.read.fetch import fetch_url  # httpx: 0.2 s of start-up, for URLs only
+
         data, content_type = fetch_url(spec, max_bytes=max_bytes)
         raw, name = RawInput(data, url=spec, content_type=content_type), spec
     else:
