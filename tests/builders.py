@@ -84,3 +84,16 @@ def statements(
             speaker=Party(at(text, diplomat)),
         ),
     ]
+
+
+# A short local news story, for tests of what cleaning keeps and drops
+NEWS_PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a budget that raises spending on "
+    "public transport by twelve percent over the next two years.",
+    "Opponents said the money would be better spent on repairing roads, which they "
+    "described as dangerous after a long and unusually cold winter.",
+    "The mayor, who has backed the plan since her election, said she expected work on "
+    "the first new tram line to begin in the spring.",
+    "Construction is expected to take three years, and the council has promised to "
+    "publish a detailed timetable for each stage before the summer.",
+]

@@ -11,6 +11,7 @@ from newsgraph.errors import InputError, TimeLimitError
 from newsgraph.pipeline import time_limit
 from newsgraph.schema import check_offsets
 
+from tests.builders import NEWS_PARAGRAPHS as PARAGRAPHS
 from tests.conftest import SAMPLE
 
 
@@ -77,16 +78,6 @@ def test_the_time_limit_is_not_swallowed_by_the_html_extractor() -> None:
         newsgraph.analyze(page, analysis=False, time_limit_s=0.5)
 
 
-PARAGRAPHS = [
-    "The city council voted on Tuesday to approve a budget that raises spending on "
-    "public transport by twelve percent over the next two years.",
-    "Opponents said the money would be better spent on repairing roads, which they "
-    "described as dangerous after a long and unusually cold winter.",
-    "The mayor, who has backed the plan since her election, said she expected work on "
-    "the first new tram line to begin in the spring.",
-    "Construction is expected to take three years, and the council has promised to "
-    "publish a detailed timetable for each stage before the summer.",
-]
 # what scraped text keeps where an embed, an ad or a layout tag stood
 SLOTS = {
     "embed": '<tweet tweet-id="785842546878578688"><tweet/>',

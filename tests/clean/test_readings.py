@@ -7,16 +7,10 @@ from newsgraph.eval.extraction import read_split_page
 from newsgraph.model import Article, InputKind, Source
 from newsgraph.schema import check_offsets
 
+from tests.builders import NEWS_PARAGRAPHS
 from tests.conftest import shared_path
 
-PARAGRAPHS = [
-    "The city council voted on Tuesday to approve a budget that raises spending on "
-    "public transport by twelve percent over the next two years.",
-    "Opponents said the money would be better spent on repairing roads, which they "
-    "described as dangerous after a long and unusually cold winter.",
-    "The mayor, who has backed the plan since her election, said she expected work on "
-    "the first new tram line to begin in the spring.",
-]
+PARAGRAPHS = NEWS_PARAGRAPHS[:3]
 EMBED = '<tweet tweet-id="785842546878578688"><tweet/>'
 
 
