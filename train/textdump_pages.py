@@ -15,11 +15,15 @@ of page:
 - `polnear`: a dev page's HTML with its own body paragraphs replaced, in place,
   by a PolNeAR article's paragraphs (and its headline by the article's), so the
   page keeps the real site's header, in-body captions and adverts, and footer
-  around a body we know exactly. A page on which any of the old body survives
-  in the dump is dropped.
+  around a body we know exactly.
+- `cross`: the same, with the true body of a dev page of another site (its
+  headings, list items and short paragraphs, which PolNeAR's long prose lacks).
 
-Each page records the site of the dev page it came from, so evaluation can hold
-out every page made from a held-out site (`train/textdump.py --extra DIR`).
+A page on which any of the old body survives in the dump, or the new body does
+not show line by line, is dropped. Each page records the dev page whose
+template it is and, for `cross`, the dev page whose body it carries
+(`body_of`): evaluation holds a page out whenever either is held out
+(`train/textdump.py --extra DIR`).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _SKIP = {"script", "style", "noscript", "template", "head", "title"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+KINDS = ("rerender", "polnear", "cross")
 
 
 def _norm(text: str) -> str:
@@ -80,11 +85,17 @@ def _set_text(el: _Element, text: str) -> None:
 
 
 def transplant(html: str, body: str, article: str) -> str | None:
-    """`html` with its body paragraphs replaced by `article`'s (first line: headline).
+    """`html` with its body paragraphs replaced by a PolNeAR `article`'s (first line: headline)."""
+    title, paragraphs = polnear_body(article)
+    return place(html, body, paragraphs, title)
+
+
+def place(html: str, body: str, paragraphs: list[str], title: str | None = None) -> str | None:
+    """`html` with its body's lines replaced by `paragraphs` (and its headline by `title`).
 
     Slots keep their own tags and places, so the page's in-body furniture stays
-    between them; headings of the old body are removed (PolNeAR has none).
-    None when the page's body cannot be found in its markup.
+    between them; headings of the old body are removed (the new lines carry
+    their own, if any). None when the page's body cannot be found in its markup.
     """
     try:
         root = lxml.html.document_fromstring(html)
@@ -93,7 +104,6 @@ def transplant(html: str, body: str, article: str) -> str | None:
     slots = body_slots(root, body)
     if len(slots) < 3:
         return None
-    title, paragraphs = polnear_body(article)
     prose = [el for el in slots if el.tag not in _HEADINGS]
     for el in slots:
         if el.tag in _HEADINGS:
@@ -111,10 +121,15 @@ def transplant(html: str, body: str, article: str) -> str | None:
         _set_text(clone, text)
         last.addnext(clone)
     before = [h for h in root.iter("h1") if h not in prose]
-    if before and len(_WORD.findall(before[0].text_content())) >= 3:
+    if title is not None and before and len(_WORD.findall(before[0].text_content())) >= 3:
         _set_text(before[0], title)
     page: str = lxml.html.tostring(root, encoding="unicode")
     return page
+
+
+def body_lines(body: str) -> list[str]:
+    """A dev page's true body as lines: its headings, list items and paragraphs."""
+    return [_norm(line) for line in body.split("\n") if line.strip()]
 
 
 def _abort(route: Route) -> None:
@@ -155,7 +170,8 @@ def main() -> int:
     parser.add_argument("--data", default=str(ROOT.parent / "shared/data/extraction-dev"))
     parser.add_argument("--polnear", default=str(ROOT.parent / "shared/data/polnear/train/text"))
     parser.add_argument("--out", required=True)
-    parser.add_argument("--per-template", type=int, default=4)
+    parser.add_argument("--per-template", type=int, default=4, help="PolNeAR bodies per page")
+    parser.add_argument("--cross", type=int, default=2, help="other sites' bodies per page")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
         "--chromium", default=shutil.which("chromium") or "chromium", help="Debian's chromium"
@@ -178,7 +194,7 @@ def main() -> int:
         for pid in sorted(truth):
             html = read_split_page(data, pid, "html")
             body, site = truth[pid]["articleBody"], site_of(truth[pid]["url"])
-            jobs = [("rerender", f"r-{pid[:12]}", html, body, PHONE)]
+            jobs = [("rerender", f"r-{pid[:12]}", html, body, PHONE, "")]
             for k in range(args.per_template):
                 article = articles.pop().read_text(encoding="utf-8")
                 page = transplant(html, body, article)
@@ -186,19 +202,28 @@ def main() -> int:
                     break
                 new_body = "\n".join(polnear_body(article)[1])
                 view = PHONE if rng.random() < 0.25 else DESKTOP
-                jobs.append(("polnear", f"p{k}-{pid[:12]}", page, new_body, view))
-            for kind, name, page, new_body, view in jobs:
+                jobs.append(("polnear", f"p{k}-{pid[:12]}", page, new_body, view, ""))
+            others = [o for o in sorted(truth) if site_of(truth[o]["url"]) != site]
+            for donor in rng.sample(others, min(args.cross, len(others))):
+                lines = body_lines(truth[donor]["articleBody"])
+                page = place(html, body, lines)
+                if page is not None:
+                    name = f"x-{pid[:12]}-{donor[:8]}"
+                    jobs.append(("cross", name, page, "\n".join(lines), DESKTOP, donor))
+            for kind, name, page, new_body, view, donor in jobs:
                 dump = render(browser, page, view)
                 # the old body must be gone and the new one shown line by line
-                if kind == "polnear" and (shown(dump, body) > 0.02 or shown(dump, new_body) < 0.9):
+                if kind != "rerender" and (shown(dump, body) > 0.02 or shown(dump, new_body) < 0.9):
                     dropped += 1
                     continue
                 (out / "text" / f"{name}.txt").write_text(dump, encoding="utf-8")
                 made[name] = {"site": site, "template": pid, "kind": kind, "articleBody": new_body}
+                if donor:
+                    made[name]["body_of"] = donor
             print(f"{pid[:12]} {site}: {len(made)} pages", file=sys.stderr)
         browser.close()
     (out / "pages.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
-    kinds = {k: sum(v["kind"] == k for v in made.values()) for k in ("rerender", "polnear")}
+    kinds = {k: sum(v["kind"] == k for v in made.values()) for k in KINDS}
     print(f"wrote {len(made)} pages to {out} ({kinds}; {dropped} dropped: a body showed badly)")
     return 0
 

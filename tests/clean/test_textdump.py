@@ -91,6 +91,15 @@ def test_empty_and_blank_dumps_give_an_empty_page() -> None:
     assert clean_textdump("\n \n\t\n").parts == []
 
 
+def test_stricter_thresholds_keep_less_of_the_page() -> None:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    model = load_model("textdump")
+    default = clean_textdump(raw, model)
+    assert clean_textdump(raw, model, (0.999, 0.999)).parts != default.parts
+    pair = (model.get("core_threshold", 0.45), model.get("body_threshold", 0.35))
+    assert clean_textdump(raw, model, pair).parts == default.parts
+
+
 def test_the_shipped_model_records_an_honest_cross_validated_score() -> None:
     cv = load_model("textdump")["cross_validated"]
     assert cv["f1"] >= 0.925

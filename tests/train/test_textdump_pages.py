@@ -13,8 +13,8 @@ pytest.importorskip("sklearn", reason="the training scripts need the dev extra (
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "train"))
 
 import lxml.html
-from textdump import site_folds, site_of
-from textdump_pages import body_slots, polnear_body, transplant
+from textdump import held_out_folds, prepare, site_folds, site_of
+from textdump_pages import body_lines, body_slots, place, polnear_body, transplant
 
 OLD = [
     "The old article's first paragraph talks about a harbour bridge and its cracked piers.",
@@ -91,3 +91,30 @@ def test_site_folds_keep_each_site_whole() -> None:
         held = {sites[p] for p in fold}
         assert all(sites[p] not in held for other in folds if other is not fold for p in other)
     assert site_of("https://www.Example.com/a") == "example.com"
+
+
+def test_another_sites_real_body_keeps_its_headings_and_short_lines() -> None:
+    real = ["A short opening line.", "Ingredients", "- two eggs", "- a cup of flour", NEW[0]]
+    page = place(PAGE, TRUTH, body_lines("\n".join(real) + "\n\n"))
+    assert page is not None
+    assert _texts(page, "p") == real
+    for old in (*OLD, "What comes next"):
+        assert old not in page
+    # the page keeps its own headline when the new body brings none
+    assert _texts(page, "h1") == ["Council shuts harbour bridge to lorries"]
+
+
+def test_a_page_is_held_out_when_its_template_or_its_body_is() -> None:
+    text = "Menu\n\n" + "\n\n".join(NEW)
+    body = "\n".join(NEW)
+    dev = {pid: prepare(text, body, pid) for pid in ("a", "b", "c")}
+    extra = {
+        "b-in-a": prepare(text, body, "a", body_of="b"),
+        "c-in-a": prepare(text, body, "a", body_of="c"),
+        "a-rerendered": prepare(text, body, "a"),
+    }
+    pages = dict.fromkeys(dev, text)
+    ((train, test, _),) = held_out_folds([["b"]], dev, extra, pages, seed=1)
+    assert list(test) == ["b"]
+    kept = {name for name, doc in {**dev, **extra}.items() if any(doc is t for t in train)}
+    assert kept == {"a", "c", "c-in-a", "a-rerendered"}

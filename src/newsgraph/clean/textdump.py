@@ -51,8 +51,9 @@ _DATES = (
 )
 _MONTH_NUMBER = {m: i + 1 for i, m in enumerate(_MONTHS.split("|"))}
 
-# Chosen on the cross-validated (out-of-fold) scores of train/textdump.py: the core
-# is found a little above even odds, and inside it a line needs less evidence.
+# The core is found a little above even odds, and inside it a line needs less
+# evidence. A model file may carry its own pair, chosen by train/textdump.py on
+# its held-out predictions; these serve a model that carries none.
 CORE_THRESHOLD = 0.45
 BODY_THRESHOLD = 0.35
 
@@ -150,15 +151,28 @@ def body_probabilities(lines: list[Line], model: dict[str, Any]) -> list[float]:
     return predict_proba(model["stage2"], context_features(lines, first, feats))
 
 
-def clean_textdump(text: str, model: dict[str, Any] | None = None) -> Page:
-    """Classify every line of a whole-page dump and keep the article."""
+def clean_textdump(
+    text: str,
+    model: dict[str, Any] | None = None,
+    thresholds: tuple[float, float] | None = None,
+) -> Page:
+    """Classify every line of a whole-page dump and keep the article.
+
+    `thresholds` (core, body) overrides the model's own pair; training uses it
+    to choose one.
+    """
     lines = split_lines(text)
     page = Page()
     if not lines:
         return page
-    probs = body_probabilities(lines, model or load_model("textdump"))
-    first, last = core_span(lines, probs, CORE_THRESHOLD)
-    body = {i for i in range(first, last + 1) if probs[i] >= BODY_THRESHOLD}
+    model = model or load_model("textdump")
+    core_at, body_at = thresholds or (
+        model.get("core_threshold", CORE_THRESHOLD),
+        model.get("body_threshold", BODY_THRESHOLD),
+    )
+    probs = body_probabilities(lines, model)
+    first, last = core_span(lines, probs, core_at)
+    body = {i for i in range(first, last + 1) if probs[i] >= body_at}
     # A subheading between two confident paragraphs belongs to the body even when
     # it scores low on its own.
     body |= {
