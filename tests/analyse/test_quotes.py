@@ -496,3 +496,62 @@ def test_a_reported_clause_never_starts_on_a_line_above_its_cue() -> None:
             assert all(doc[i].idx > line for i in found.ids), tok.text
     seen = next(t for t in below if t.lower_ == "seen")
     assert _content_of(seen) is not None  # its own line's
+
+
+@pytest.mark.parametrize("cue", ["surprised", "considering"])
+def test_sample_page_words_used_in_another_sense_are_not_statements(
+    sample: Article, cue: str
+) -> None:
+    assert not [q.content.text for q in sample.quotes if q.cue is not None and q.cue.text == cue]
+
+
+def test_a_frame_never_a_cue_in_train_vetoes_the_word() -> None:
+    from newsgraph.analyse import cues
+
+    doc = parse("Considering that the plan failed, the minister resigned.")
+    tok = doc[0]
+    content = Content(frozenset(range(1, 5)), "ccomp", 0.0)
+    never = {cues.cue_key(tok): [40, 100], cues.role_key(tok): [0, cues.NEVER_CUE]}
+    assert cues.never_here(tok, never, content)
+    once = {cues.cue_key(tok): [40, 100], cues.role_key(tok): [1, cues.NEVER_CUE]}
+    assert not cues.never_here(tok, once, content)
+    rare = {cues.cue_key(tok): [0, cues.NEVER_CUE - 1]}  # too rare to say "never"
+    assert not cues.never_here(tok, rare, content)
+
+
+def test_an_object_alone_is_content_only_for_a_word_that_often_reports() -> None:
+    from newsgraph.analyse import cues
+
+    doc = parse("The decision surprised his colleagues.")
+    verb = doc[2]
+    obj = Content(frozenset({3, 4}), "dobj", 0.0)
+    assert cues.never_here(verb, {cues.cue_key(verb): [2, 15]}, obj)
+    assert not cues.never_here(verb, {cues.cue_key(verb): [30, 70]}, obj)
+    quoted = Content(frozenset({3, 4}), "dobj", 1.0)  # a quoted object is reported words
+    assert not cues.never_here(verb, {cues.cue_key(verb): [2, 15]}, quoted)
+    clause = Content(frozenset({3, 4}), "ccomp", 0.0)
+    assert not cues.never_here(verb, {cues.cue_key(verb): [2, 15]}, clause)
+
+
+def test_a_time_stamp_line_above_is_not_the_speaker() -> None:
+    from spacy.vocab import Vocab
+
+    from newsgraph.analyse import sources
+
+    # the parse a sentence run across lines gets: the time stamp above as the subject
+    words = ["12:15", "p.m.", "\n", "Trump", "says", "it", "is", "over"]
+    doc = Doc(
+        Vocab(), words=words, spaces=[True, False, False, True, True, True, True, False],
+        heads=[1, 4, 1, 4, 4, 6, 4, 6],
+        deps=["nummod", "nsubj", "dep", "npadvmod", "ROOT", "nsubj", "ccomp", "acomp"],
+        pos=["NUM", "NOUN", "SPACE", "PROPN", "VERB", "PRON", "AUX", "ADJ"],
+    )  # fmt: skip
+    assert sources.source_head(doc[4]) is None or sources.source_head(doc[4]).i > 2
+    on_its_line = Doc(
+        Vocab(), words=words, spaces=[True, False, False, True, True, True, True, False],
+        heads=[1, 1, 1, 4, 4, 6, 4, 6],
+        deps=["nummod", "ROOT", "dep", "nsubj", "ROOT", "nsubj", "ccomp", "acomp"],
+        pos=["NUM", "NOUN", "SPACE", "PROPN", "VERB", "PRON", "AUX", "ADJ"],
+    )  # fmt: skip
+    head = sources.source_head(on_its_line[4])
+    assert head is not None and head.text == "Trump"

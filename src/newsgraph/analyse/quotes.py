@@ -170,7 +170,8 @@ def _attributions(
     for (tok, cue_ids, content, _), prob in zip(
         found, cues.score([c.features for c in found], model), strict=True
     ):
-        if prob < threshold and not _claimed_words(tok, content):
+        claimed = _claimed_words(tok, content)
+        if not claimed and (prob < threshold or cues.never_here(tok, model["lexicon"], content)):
             continue
         item = _Found(tok, cue_ids, set(content.ids), prob=prob)
         item.pieces = _pieces(doc, item.content, marks, inside)

@@ -41,7 +41,14 @@ def source_head(cue: Token) -> Token | None:
     if cue.lemma_.lower() in _SEEMING:  # "[Republicans] appear to be salivating": no one speaks
         return None
     found = _source_by_parse(cue)
-    return found if found is not None else _left_neighbour(cue)
+    if found is None or _line_above(found, cue):  # a headline or time stamp the parse ran into
+        found = _left_neighbour(cue)
+    return None if found is None or _line_above(found, cue) else found
+
+
+def _line_above(tok: Token, cue: Token) -> bool:
+    """Whether `tok` stands on a line above the cue's (the parser runs sentences across lines)."""
+    return tok.i < cue.i and "\n" in cue.doc.text[tok.idx : cue.idx]
 
 
 def _source_by_parse(cue: Token) -> Token | None:
