@@ -48,7 +48,8 @@ def source_head(cue: Token) -> Token | None:
 
 def _line_above(tok: Token, cue: Token) -> bool:
     """Whether `tok` stands on a line above the cue's (the parser runs sentences across lines)."""
-    return tok.i < cue.i and "\n" in cue.doc.text[tok.idx : cue.idx]
+    # the words' own text, not doc.text[...]: spaCy rebuilds doc.text on each access
+    return tok.i < cue.i and any("\n" in t.text_with_ws for t in cue.doc[tok.i : cue.i])
 
 
 def _source_by_parse(cue: Token) -> Token | None:
