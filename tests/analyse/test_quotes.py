@@ -538,20 +538,24 @@ def test_a_time_stamp_line_above_is_not_the_speaker() -> None:
 
     from newsgraph.analyse import sources
 
-    # the parse a sentence run across lines gets: the time stamp above as the subject
     words = ["12:15", "p.m.", "\n", "Trump", "says", "it", "is", "over"]
-    doc = Doc(
-        Vocab(), words=words, spaces=[True, False, False, True, True, True, True, False],
-        heads=[1, 4, 1, 4, 4, 6, 4, 6],
-        deps=["nummod", "nsubj", "dep", "npadvmod", "ROOT", "nsubj", "ccomp", "acomp"],
-        pos=["NUM", "NOUN", "SPACE", "PROPN", "VERB", "PRON", "AUX", "ADJ"],
-    )  # fmt: skip
+
+    def parsed(heads: list[int], deps: list[str]) -> Doc:
+        return Doc(
+            Vocab(), words=words, spaces=[True, False, False, True, True, True, True, False],
+            heads=heads, deps=deps,
+            pos=["NUM", "NOUN", "SPACE", "PROPN", "VERB", "PRON", "AUX", "ADJ"],
+        )  # fmt: skip
+
+    # the parse a sentence run across lines gets: the time stamp above as the subject
+    doc = parsed(
+        [1, 4, 1, 4, 4, 6, 4, 6],
+        ["nummod", "nsubj", "dep", "npadvmod", "ROOT", "nsubj", "ccomp", "acomp"],
+    )
     assert sources.source_head(doc[4]) is None or sources.source_head(doc[4]).i > 2
-    on_its_line = Doc(
-        Vocab(), words=words, spaces=[True, False, False, True, True, True, True, False],
-        heads=[1, 1, 1, 4, 4, 6, 4, 6],
-        deps=["nummod", "ROOT", "dep", "nsubj", "ROOT", "nsubj", "ccomp", "acomp"],
-        pos=["NUM", "NOUN", "SPACE", "PROPN", "VERB", "PRON", "AUX", "ADJ"],
-    )  # fmt: skip
+    on_its_line = parsed(
+        [1, 1, 1, 4, 4, 6, 4, 6],
+        ["nummod", "ROOT", "dep", "nsubj", "ROOT", "nsubj", "ccomp", "acomp"],
+    )
     head = sources.source_head(on_its_line[4])
     assert head is not None and head.text == "Trump"

@@ -100,11 +100,15 @@ def argument_key(tok: Token) -> str:
     deps = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            speaks = c.pos_ in ("PRON", "PROPN") or c.ent_type_ in SPEAKER_ENTS
-            deps.add(f"{c.dep_}:{'p' if speaks else 'n'}")
+            deps.add(f"{c.dep_}:{'p' if can_speak(c) else 'n'}")
         elif c.dep_ in _FRAME_DEPS:
             deps.add(c.dep_)
     return cue_key(tok) + "#" + " ".join(sorted(deps))
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a word can name a speaker: a pronoun, a name, or an entity that speaks."""
+    return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in SPEAKER_ENTS
 
 
 KEYS = (cue_key, frame_key, role_key, argument_key)  # the lexicon's keys, mined alike
@@ -239,10 +243,7 @@ def possessive_cue(tok: Token, counts: dict[str, list[int]]) -> Token | None:
     """
     if tok.pos_ != "NOUN" or cue_key(tok) in counts:
         return None
-    if not any(
-        c.dep_ == "poss" and (c.ent_type_ in SPEAKER_ENTS or c.pos_ in ("PRON", "PROPN"))
-        for c in tok.children
-    ):
+    if not any(c.dep_ == "poss" and can_speak(c) for c in tok.children):
         return None
     clause = next(
         (c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i

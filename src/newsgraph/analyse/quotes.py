@@ -98,7 +98,7 @@ def find_quotes(article: Article, doc: Doc, *, model: dict[str, Any] | None = No
     found.sort(key=lambda f: f.pieces[0])
     _continue_quotes(doc, found, marks, inside)
     _nest(found)
-    return _within_blocks(article, _to_quotes(article, doc, found))
+    return _within_blocks(article, _to_quotes(article, doc, found, inside))
 
 
 def _within_blocks(article: Article, quotes: list[Quote]) -> list[Quote]:
@@ -523,17 +523,17 @@ def _resolve_overlaps(found: list[_Found]) -> list[_Found]:
     found.sort(key=lambda f: -f.prob)
     kept: list[_Found] = []
     claimed: set[int] = set()  # cue and source words of those kept (a set, not a scan: long texts)
-    cues: set[int] = set()  # cue words of those kept
+    cue_words: set[int] = set()  # cue words of those kept
     contents: set[tuple[tuple[int, int], ...]] = set()
     for item in found:
         own = set(item.cue_ids)
         if own & claimed or tuple(item.pieces) in contents:
             continue
-        if item.source is not None and cues & sources.clause_free(item.source):
+        if item.source is not None and cue_words & sources.clause_free(item.source):
             continue  # "[Putin's boast that ...] may have found": a source holds a cue
         kept.append(item)
         claimed |= own
-        cues |= own
+        cue_words |= own
         if item.source is not None:
             claimed |= sources.clause_free(item.source)
         contents.add(tuple(item.pieces))
@@ -618,10 +618,10 @@ def _own_paragraph(text: str, end: int, mark: Passage) -> bool:
     return not rest.strip()
 
 
-def _to_quotes(article: Article, doc: Doc, found: list[_Found]) -> list[Quote]:
+def _to_quotes(article: Article, doc: Doc, found: list[_Found], inside: list[int]) -> list[Quote]:
     """The public records, with speakers resolved, hedges found and nesting recorded."""
     heads = [f.source for f in found if f.source is not None]
-    referents = speakers.referents(doc, article.entities, heads)
+    referents = speakers.referents(doc, article.text, article.entities, heads, inside)
     mentions = sources.Mentions.of(article.entities, referents)
     text = doc.text
     quotes: list[Quote] = []

@@ -32,8 +32,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse import cues
-from newsgraph.analyse.quotemarks import passages
 from newsgraph.model import Entity
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -66,18 +64,20 @@ class _Candidate:
     kind: str  # "m", "f", "person" (either), "group", "place", "thing", "plural", "any"
 
 
-def referents(doc: Doc, entities: list[Entity], sources: list[Token]) -> dict[int, str | None]:
+def referents(
+    doc: Doc, text: str, entities: list[Entity], sources: list[Token], inside: list[int]
+) -> dict[int, str | None]:
     """Token id of every third-person pronoun → the entity id it stands for, or None.
 
-    `sources` are the source heads of the article's attributions: a source
-    that names no entity is still a candidate, so "he" after "a diplomat
-    said" does not reach back to a named person.
+    `text` is the parsed text and `inside` the quoted passage of each token
+    (-1: none), as the quote stage already has them. `sources` are the source
+    heads of the article's attributions: a source that names no entity is
+    still a candidate, so "he" after "a diplomat said" does not reach back to
+    a named person.
     """
     para = _paragraphs(doc)
     sent = _sentences(doc)
-    text = doc.text  # spaCy rebuilds it on every access
-    spans = [(p.start, p.end) for p in passages(text)]
-    quoted = [k >= 0 for k in cues.quote_index([t.idx for t in doc], spans)]
+    quoted = [k >= 0 for k in inside]
     genders = _genders(doc, text, entities)
     found = _candidates(doc, entities, sources, genders)
     starts = [c.tok.i for c in found]
