@@ -225,6 +225,159 @@ class Quantity:
         )
 
 
+EventModality = Literal["asserted", "negated", "hypothetical", "future", "reported"]
+
+
+@dataclass(slots=True)
+class EventParty:
+    """An actor or recipient of an event: its words, its entity, its country and sector.
+
+    `entity` is the id of an `Entity` of the article, or None for an agent that
+    is no named entity ("Syrian forces", "police"), which still gets `country`
+    (ISO 3166 alpha-3, or an international code such as IGO) and `sector` (a
+    CAMEO sector such as GOV, MIL, COP) from the agent dictionaries.
+    """
+
+    span: TextSpan
+    entity: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span.to_dict(),
+            "entity": self.entity,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventParty:
+        return cls(
+            TextSpan.from_dict(data), data.get("entity"), data.get("country"), data.get("sector")
+        )
+
+
+@dataclass(slots=True)
+class EventDate:
+    """When an event happened: a TIMEX3 value, and where it came from.
+
+    `source` is "timex" (then `timex` is the id of the governing `Timex`) or
+    "published" (no time expression governs it: the publication date stands in).
+    """
+
+    value: str
+    source: Literal["timex", "published"]
+    timex: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "source": self.source, "timex": self.timex}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventDate:
+        return cls(data["value"], data["source"], data.get("timex"))
+
+
+@dataclass(slots=True)
+class EventPlace:
+    """Where an event happened: the place's words, its entity and its GeoNames identity."""
+
+    span: TextSpan
+    entity: str | None = None
+    geonames: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.span.to_dict(),
+            "entity": self.entity,
+            "geonames": self.geonames,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventPlace:
+        return cls(
+            TextSpan.from_dict(data),
+            data.get("entity"),
+            data.get("geonames"),
+            data.get("lat"),
+            data.get("lon"),
+            data.get("country"),
+        )
+
+
+@dataclass(slots=True)
+class Event:
+    """One political event the article reports, coded in PLOVER 2.0: who did what to whom.
+
+    `type` is a PLOVER type (AGREE … ASSAULT), `mode` one of its modes or None,
+    `contexts` PLOVER contexts the text names; `trigger` is the words that
+    report it and `sentence` their sentence. `modality` says whether the text
+    asserts it, denies it, supposes it, announces it or reports somebody's
+    claim; `quote` is the id of the statement whose content holds it, so a
+    claim is never read as a fact. `cameo` is the CAMEO code it crosswalks to,
+    `confidence` the coder's belief in the type, in [0, 1].
+    """
+
+    id: str
+    type: str
+    trigger: TextSpan
+    sentence: TextSpan
+    mode: str | None = None
+    contexts: list[str] = field(default_factory=list)
+    actors: list[EventParty] = field(default_factory=list)
+    recipients: list[EventParty] = field(default_factory=list)
+    date: EventDate | None = None
+    location: EventPlace | None = None
+    modality: EventModality = "asserted"
+    quote: str | None = None
+    cameo: str | None = None
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "recipients": [r.to_dict() for r in self.recipients],
+            "date": self.date.to_dict() if self.date else None,
+            "location": self.location.to_dict() if self.location else None,
+            "modality": self.modality,
+            "quote": self.quote,
+            "cameo": self.cameo,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        date, location = data.get("date"), data.get("location")
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            trigger=TextSpan.from_dict(data["trigger"]),
+            sentence=TextSpan.from_dict(data["sentence"]),
+            mode=data.get("mode"),
+            contexts=list(data.get("contexts", [])),
+            actors=[EventParty.from_dict(a) for a in data.get("actors", [])],
+            recipients=[EventParty.from_dict(r) for r in data.get("recipients", [])],
+            date=EventDate.from_dict(date) if date else None,
+            location=EventPlace.from_dict(location) if location else None,
+            modality=data.get("modality", "asserted"),
+            quote=data.get("quote"),
+            cameo=data.get("cameo"),
+            confidence=data.get("confidence", 0.0),
+        )
+
+
 @dataclass(slots=True)
 class Source:
     """Where the article came from and how its input was read."""
@@ -252,8 +405,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
-    # Filled by the event stage; its item type joins this module when it lands.
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def blocks_of(self, *kinds: BlockKind) -> list[str]:
@@ -299,7 +451,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "timexes": [t.to_dict() for t in self.timexes],
             "quantities": [q.to_dict() for q in self.quantities],
-            "events": list(self.events),
+            "events": [e.to_dict() for e in self.events],
             "warnings": list(self.warnings),
         }
 
@@ -333,7 +485,7 @@ class Article:
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
             timexes=[Timex.from_dict(t) for t in data.get("timexes", [])],
             quantities=[Quantity.from_dict(q) for q in data.get("quantities", [])],
-            events=list(data.get("events", [])),
+            events=[Event.from_dict(e) for e in data.get("events", [])],
             warnings=list(data.get("warnings", [])),
         )
 

@@ -244,7 +244,8 @@ def _insert_findings(conn: Connection, article_id: int, article: Article) -> Non
             for q in article.quantities
         ],
         events: [
-            {"article_id": article_id, "seq": i, "record": e} for i, e in enumerate(article.events)
+            {"article_id": article_id, "seq": i, "record": e.to_dict()}
+            for i, e in enumerate(article.events)
         ],
     }
     for table, values in rows.items():
