@@ -59,9 +59,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TypeVar
 
-from newsgraph.analyse import cues
+from newsgraph.analyse.attribution import cues
+from newsgraph.analyse.attribution.quotes import find_quotes
 from newsgraph.analyse.nlp import EXCLUDE, MODEL, load_nlp
-from newsgraph.analyse.quotes import find_quotes
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article, InputKind, Source
 from newsgraph.pipeline import analyze

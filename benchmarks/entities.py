@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from newsgraph.analyse.countries import is_demonym
+from newsgraph.analyse.identity.countries import is_demonym
 from newsgraph.analyse.nlp import load_nlp
 from newsgraph.pipeline import analyze
 

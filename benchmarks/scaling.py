@@ -39,13 +39,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from newsgraph.analyse import cues
-from newsgraph.analyse.entities import find_entities
-from newsgraph.analyse.identity import identify
+from newsgraph.analyse.attribution import cues
+from newsgraph.analyse.attribution.quotes import find_quotes
+from newsgraph.analyse.entities.find import find_entities
+from newsgraph.analyse.identity.link import identify
 from newsgraph.analyse.nlp import MODEL, load_nlp, parse
 from newsgraph.analyse.quantities import find_quantities
-from newsgraph.analyse.quotes import find_quotes
-from newsgraph.analyse.timex import find_timexes
+from newsgraph.analyse.timex.find import find_timexes
 from newsgraph.clean.plaintext import from_plain_text
 from newsgraph.model import InputKind, Source
 from newsgraph.pipeline import analyze, clean

@@ -31,7 +31,7 @@ import json
 import re
 from pathlib import Path
 
-from newsgraph.analyse.actors import INTERNATIONAL, SECTORS, name_key, split_code
+from newsgraph.analyse.identity.actors import INTERNATIONAL, SECTORS, name_key, split_code
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR_FILES = (

@@ -39,8 +39,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from newsgraph.analyse.actors import name_key
-from newsgraph.analyse.identity_places import INDEX_PATH, region_key
+from newsgraph.analyse.identity.actors import name_key
+from newsgraph.analyse.identity.places import INDEX_PATH, region_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / INDEX_PATH
 

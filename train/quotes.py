@@ -2,7 +2,7 @@
 
     python train/quotes.py [--polnear ../shared/data/polnear] [--cache DIR] [--out PATH]
 
-What is learned (everything else in `analyse/quotes.py` reads the parse):
+What is learned (everything else in `analyse/attribution/quotes.py` reads the parse):
 
 - the cue lexicon: for every lemma/part-of-speech key, how often it occurs and
   how often it heads a gold cue (the head is the cue word whose syntactic head
@@ -44,10 +44,10 @@ from gbm import export
 from sklearn.ensemble import GradientBoostingClassifier
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.analyse import cues
+from newsgraph.analyse.attribution import cues
+from newsgraph.analyse.attribution.quotemarks import passages
+from newsgraph.analyse.attribution.quotes import candidates, find_quotes
 from newsgraph.analyse.nlp import load_nlp
-from newsgraph.analyse.quotemarks import passages
-from newsgraph.analyse.quotes import candidates, find_quotes
 from newsgraph.eval.polnear import open_split, predictions
 from newsgraph.eval.quote_metrics import GoldArticle, Tally, article_counts
 from newsgraph.model import Article, Source

@@ -71,12 +71,12 @@ def clean(text: str, kind: InputKind, source: Source) -> Article:
 
 def analyse(article: Article) -> Article:
     """The analysis stages, on one parse of the article text."""
-    from newsgraph.analyse.entities import find_entities
-    from newsgraph.analyse.identity import identify
+    from newsgraph.analyse.attribution.quotes import find_quotes
+    from newsgraph.analyse.entities.find import find_entities
+    from newsgraph.analyse.identity.link import identify
     from newsgraph.analyse.nlp import parse
     from newsgraph.analyse.quantities import find_quantities
-    from newsgraph.analyse.quotes import find_quotes
-    from newsgraph.analyse.timex import find_timexes
+    from newsgraph.analyse.timex.find import find_timexes
 
     doc = parse(article.text)
     article.entities = find_entities(article, doc)
@@ -100,8 +100,8 @@ def warm_up(*, everything: bool = False) -> None:
     load_nlp()
     analyze("Warm-up: the model is loaded before any document.", input="text", time_limit_s=None)
     if everything:
-        from newsgraph.analyse.actors import dictionary
-        from newsgraph.analyse.identity_places import country_place
+        from newsgraph.analyse.identity.actors import dictionary
+        from newsgraph.analyse.identity.places import country_place
 
         dictionary()
         country_place("USA")

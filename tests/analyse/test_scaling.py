@@ -16,12 +16,12 @@ from functools import partial
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.analyse.entities import find_entities
-from newsgraph.analyse.identity import identify
+from newsgraph.analyse.attribution.quotes import find_quotes
+from newsgraph.analyse.entities.find import find_entities
+from newsgraph.analyse.identity.link import identify
 from newsgraph.analyse.nlp import parse
 from newsgraph.analyse.quantities import find_quantities
-from newsgraph.analyse.quotes import find_quotes
-from newsgraph.analyse.timex import find_timexes
+from newsgraph.analyse.timex.find import find_timexes
 from newsgraph.clean.plaintext import from_plain_text
 from newsgraph.model import Article, Source
 

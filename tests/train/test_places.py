@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "train"))
 
 from places import build, dumps
 
-from newsgraph.analyse.identity_places import INDEX_PATH
+from newsgraph.analyse.identity.places import INDEX_PATH
 
 
 def test_the_shipped_index_is_what_the_script_builds() -> None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from newsgraph.analyse.quotemarks import passages
+from newsgraph.analyse.attribution.quotemarks import passages
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.quote_metrics import (
     Attribution,

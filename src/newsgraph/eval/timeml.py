@@ -78,7 +78,7 @@ def documents(root: Path, limit: int | None = None) -> list[Path]:
 def predict(doc: GoldDoc) -> list[Item]:
     """newsgraph's timexes for one document, analysed as clean text published on its DCT."""
     from newsgraph.analyse.nlp import parse
-    from newsgraph.analyse.timex import find_timexes
+    from newsgraph.analyse.timex.find import find_timexes
     from newsgraph.pipeline import analyze
 
     article = analyze(doc.text, published=doc.dct, input="text", analysis=False)

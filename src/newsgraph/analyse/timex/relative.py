@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.analyse.timex_calendar import (
+from newsgraph.analyse.timex.calendar import (
     SEASONS,
     Direction,
     Grain,
@@ -18,8 +18,8 @@ from newsgraph.analyse.timex_calendar import (
     season_year,
     shift,
 )
-from newsgraph.analyse.timex_context import Context, Normaliser, Result, preceded
-from newsgraph.analyse.timex_words import (
+from newsgraph.analyse.timex.context import Context, Normaliser, Result, preceded
+from newsgraph.analyse.timex.words import (
     MONTHS,
     ORDINALS,
     UNIT_GRAIN,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.analyse.timex_calendar import Grain
+from newsgraph.analyse.timex.calendar import Grain
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,

@@ -8,10 +8,10 @@ import pytest
 from spacy.tokens import Doc, Token
 
 import newsgraph
-from newsgraph.analyse.cues import Content
+from newsgraph.analyse.attribution.cues import Content
+from newsgraph.analyse.attribution.quotemarks import passages
+from newsgraph.analyse.attribution.quotes import find_quotes
 from newsgraph.analyse.nlp import parse
-from newsgraph.analyse.quotemarks import passages
-from newsgraph.analyse.quotes import find_quotes
 from newsgraph.model import Article, Quote, Source
 
 from tests.conftest import SAMPLE
@@ -211,8 +211,8 @@ def test_sample_page_details(sample: Article) -> None:
 
 
 def test_content_candidate_says_how_the_content_was_found() -> None:
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
+    from newsgraph.analyse.attribution import cues
+    from newsgraph.analyse.attribution.quotes import content_candidate
 
     text = 'The minister said that the talks failed. "We tried," she said.'
     doc = parse(text)
@@ -280,7 +280,7 @@ def test_a_preposition_joined_to_the_cue_gives_its_object_as_content() -> None:
 
 
 def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
-    from newsgraph.analyse import sources
+    from newsgraph.analyse.attribution import sources
 
     text = "The tax plan was sharply criticized by the governor."
     doc = parse(text)
@@ -294,15 +294,15 @@ def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
 
 def _content_of(cue: Token, ids: list[int] | None = None) -> Content | None:
     """`content_candidate` of a cue word in a text without quotation marks (`ids`: its cue)."""
-    from newsgraph.analyse import cues
-    from newsgraph.analyse.quotes import content_candidate
+    from newsgraph.analyse.attribution import cues
+    from newsgraph.analyse.attribution.quotes import content_candidate
 
     inside = cues.quote_index([t.idx for t in cue.doc], [])
     return content_candidate(cue, ids or [cue.i], [], inside, cue.doc.text)
 
 
 def test_a_predicate_adjective_heads_a_cue_from_its_linking_verb() -> None:
-    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.attribution import cues, sources
 
     text = "Cruz has been acutely aware that the contest boils down to delegates."
     doc = parse(text)
@@ -316,7 +316,7 @@ def test_a_predicate_adjective_heads_a_cue_from_its_linking_verb() -> None:
 
 
 def test_a_predicate_noun_with_of_reports_its_object() -> None:
-    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.attribution import cues, sources
 
     text = "Weber is no fan of Trump."
     doc = parse(text)
@@ -330,7 +330,7 @@ def test_a_predicate_noun_with_of_reports_its_object() -> None:
 
 
 def test_the_subject_of_a_passive_or_seeming_cue_is_not_its_source() -> None:
-    from newsgraph.analyse import sources
+    from newsgraph.analyse.attribution import sources
 
     for text, cue in (
         ("Sanders was asked about the endorsement on Friday.", "asked"),
@@ -352,7 +352,7 @@ def test_a_closing_participle_statement_is_cut_from_the_first(analyse: Analyse) 
 
 
 def test_a_governed_verb_or_object_joins_the_cue_and_its_complement_is_the_content() -> None:
-    from newsgraph.analyse import cues
+    from newsgraph.analyse.attribution import cues
 
     joiners = {"continue|xcomp": 0.9, "express|dobj": 0.9}
     for text, word, cue, first in (
@@ -372,7 +372,7 @@ def test_a_governed_verb_or_object_joins_the_cue_and_its_complement_is_the_conte
 
 
 def test_a_statement_issued_saying_joins_the_cue() -> None:
-    from newsgraph.analyse import cues
+    from newsgraph.analyse.attribution import cues
 
     text = "The campaign issued a statement saying the ad was false."
     doc = parse(text)
@@ -384,7 +384,7 @@ def test_a_statement_issued_saying_joins_the_cue() -> None:
 
 
 def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
-    from newsgraph.analyse import cues, sources
+    from newsgraph.analyse.attribution import cues, sources
 
     doc = parse("Will described Trump as a caricature.")
     described = next(t for t in doc if t.text == "described")
@@ -394,7 +394,7 @@ def test_a_name_read_as_a_modal_is_the_speaker_not_part_of_the_cue() -> None:
 
 
 def test_an_auxiliary_set_apart_by_its_subject_stays_out_of_the_cue() -> None:
-    from newsgraph.analyse import cues
+    from newsgraph.analyse.attribution import cues
 
     doc = parse("Nor did they note that the plan had failed.")
     note = next(t for t in doc if t.text == "note")
@@ -506,7 +506,7 @@ def test_sample_page_words_used_in_another_sense_are_not_statements(
 
 
 def test_a_frame_never_a_cue_in_train_vetoes_the_word() -> None:
-    from newsgraph.analyse import cues
+    from newsgraph.analyse.attribution import cues
 
     doc = parse("Considering that the plan failed, the minister resigned.")
     tok = doc[0]
@@ -520,7 +520,7 @@ def test_a_frame_never_a_cue_in_train_vetoes_the_word() -> None:
 
 
 def test_an_object_alone_is_content_only_for_a_word_that_often_reports() -> None:
-    from newsgraph.analyse import cues
+    from newsgraph.analyse.attribution import cues
 
     doc = parse("The decision surprised his colleagues.")
     verb = doc[2]
@@ -536,7 +536,7 @@ def test_an_object_alone_is_content_only_for_a_word_that_often_reports() -> None
 def test_a_time_stamp_line_above_is_not_the_speaker() -> None:
     from spacy.vocab import Vocab
 
-    from newsgraph.analyse import sources
+    from newsgraph.analyse.attribution import sources
 
     words = ["12:15", "p.m.", "\n", "Trump", "says", "it", "is", "over"]
 

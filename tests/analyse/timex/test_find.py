@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from newsgraph.analyse.nlp import parse
-from newsgraph.analyse.timex import find_timexes
+from newsgraph.analyse.timex.find import find_timexes
 from newsgraph.model import Article, Source, Timex
 from newsgraph.pipeline import analyze
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rferl-putin-pullout.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "rferl-putin-pullout.txt"
 
 PUBLISHED = "2016-03-15"  # a Tuesday
 

@@ -20,9 +20,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.timex_calendar import Direction, Point, at_grain, parse_anchor
-from newsgraph.analyse.timex_context import Context, Result
-from newsgraph.analyse.timex_patterns import RULES
+from newsgraph.analyse.timex.calendar import Direction, Point, at_grain, parse_anchor
+from newsgraph.analyse.timex.context import Context, Result
+from newsgraph.analyse.timex.patterns import RULES
 from newsgraph.model import Article, TextSpan, Timex
 
 __all__ = ["find_timexes", "tense_direction", "timexes_in"]

@@ -43,9 +43,9 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse import cues, sources, speakers
-from newsgraph.analyse.hedges import find_hedges
-from newsgraph.analyse.quotemarks import Passage, passages
+from newsgraph.analyse.attribution import cues, sources, speakers
+from newsgraph.analyse.attribution.hedges import find_hedges
+from newsgraph.analyse.attribution.quotemarks import Passage, passages
 from newsgraph.model import Article, Party, Quote, QuoteKind, TextSpan
 
 QUOTE_MARKS = "\"“”„‟«»'"

@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.analyse.countries import country_of
-from newsgraph.analyse.entity_types import corrected_label, is_common_word
-from newsgraph.analyse.quotemarks import passages
-from newsgraph.analyse.titles import HONORIFICS, is_role, tidy_titles, titles_of
+from newsgraph.analyse.attribution.quotemarks import passages
+from newsgraph.analyse.entities.titles import HONORIFICS, is_role, tidy_titles, titles_of
+from newsgraph.analyse.entities.types import corrected_label, is_common_word
+from newsgraph.analyse.identity.countries import country_of
 from newsgraph.model import Article, Entity, Mention
 
 NAMED = frozenset(

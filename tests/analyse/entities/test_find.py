@@ -9,12 +9,12 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.analyse.countries import country_of
-from newsgraph.analyse.entities import find_entities
+from newsgraph.analyse.entities.find import find_entities
+from newsgraph.analyse.identity.countries import country_of
 from newsgraph.analyse.nlp import load_nlp
 from newsgraph.model import Article, Entity, Source
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rferl-putin-pullout.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "rferl-putin-pullout.txt"
 
 Find = Callable[[str], list[Entity]]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.analyse.timex_context import Rule
-from newsgraph.analyse.timex_dates import (
+from newsgraph.analyse.timex.context import Rule
+from newsgraph.analyse.timex.dates import (
     century,
     clock_time,
     day_word,
@@ -25,7 +25,7 @@ from newsgraph.analyse.timex_dates import (
     year_end,
     year_number,
 )
-from newsgraph.analyse.timex_relative import (
+from newsgraph.analyse.timex.relative import (
     ago,
     fixed,
     plural_units,

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from newsgraph.analyse.entity_types import corrected_label, is_common_word
+from newsgraph.analyse.entities.types import corrected_label, is_common_word
 
 _VOCAB = spacy.blank("en").vocab
 

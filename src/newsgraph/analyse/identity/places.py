@@ -32,7 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsgraph.analyse.actors import name_key
+from newsgraph.analyse.identity.actors import name_key
 
 # The compiled gazetteer (`train/places.py`), inside the package.
 INDEX_PATH = "models/places.json"

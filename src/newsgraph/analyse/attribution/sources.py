@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.analyse import cues, speakers
+from newsgraph.analyse.attribution import cues, speakers
 from newsgraph.model import Entity, Party, TextSpan
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

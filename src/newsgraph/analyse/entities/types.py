@@ -31,9 +31,9 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from newsgraph.analyse.actors import lookup
-from newsgraph.analyse.countries import country_of
-from newsgraph.analyse.identity_places import find_place
+from newsgraph.analyse.identity.actors import lookup
+from newsgraph.analyse.identity.countries import country_of
+from newsgraph.analyse.identity.places import find_place
 
 # Place nouns: what a place is called right after its name or before "of" + name.
 _SETTLEMENT_LIST = """city town village province region district governorate oblast county

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.analyse.hedges import find_hedges
+from newsgraph.analyse.attribution.hedges import find_hedges
 from newsgraph.analyse.nlp import load_nlp
 
 

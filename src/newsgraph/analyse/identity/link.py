@@ -29,9 +29,16 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from newsgraph.analyse.actors import Actor, agent_sector, codes_at, lookup, name_key, unique
-from newsgraph.analyse.countries import country_of, iso3_of
-from newsgraph.analyse.identity_places import country_place, find_place
+from newsgraph.analyse.identity.actors import (
+    Actor,
+    agent_sector,
+    codes_at,
+    lookup,
+    name_key,
+    unique,
+)
+from newsgraph.analyse.identity.countries import country_of, iso3_of
+from newsgraph.analyse.identity.places import country_place, find_place
 from newsgraph.model import Article, Entity
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

@@ -6,8 +6,14 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.analyse.entities.titles import (
+    appos_title,
+    is_role,
+    tidy_titles,
+    title_before,
+    titles_of,
+)
 from newsgraph.analyse.nlp import load_nlp
-from newsgraph.analyse.titles import appos_title, is_role, tidy_titles, title_before, titles_of
 
 
 @pytest.fixture(scope="module")

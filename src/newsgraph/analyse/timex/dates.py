@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsgraph.analyse.timex_calendar import (
+from newsgraph.analyse.timex.calendar import (
     Point,
     at_grain,
     day_point,
@@ -19,8 +19,8 @@ from newsgraph.analyse.timex_calendar import (
     shift,
     weekday_date,
 )
-from newsgraph.analyse.timex_context import Context, Result, preceded
-from newsgraph.analyse.timex_words import MONTHS, UNIT_GRAIN, WEEKDAYS, mod_of
+from newsgraph.analyse.timex.context import Context, Result, preceded
+from newsgraph.analyse.timex.words import MONTHS, UNIT_GRAIN, WEEKDAYS, mod_of
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 

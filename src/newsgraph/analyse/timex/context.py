@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newsgraph.analyse.timex_calendar import Direction, Point, day_point
+from newsgraph.analyse.timex.calendar import Direction, Point, day_point
 
 Result = tuple[str, str, str | None]
 

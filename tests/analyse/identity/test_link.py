@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.analyse.actors import codes_at, lookup, name_key, split_code
-from newsgraph.analyse.identity import article_date, identify, role_codes, slug
-from newsgraph.analyse.identity_places import find_place
+from newsgraph.analyse.identity.actors import codes_at, lookup, name_key, split_code
+from newsgraph.analyse.identity.link import article_date, identify, role_codes, slug
+from newsgraph.analyse.identity.places import find_place
 from newsgraph.model import Article, Entity, Mention, Source
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rferl-putin-pullout.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "rferl-putin-pullout.txt"
 
 
 def _entity(name: str, type_: str, titles: list[str] | None = None, *texts: str) -> Entity:

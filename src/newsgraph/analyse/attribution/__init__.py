@@ -1,0 +1,1 @@
+"""Attributed statements: cues, contents, speakers and their resolution, addressees, hedges."""

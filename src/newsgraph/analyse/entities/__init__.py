@@ -1,0 +1,1 @@
+"""Named entities: finding them in the parse, correcting their types, the titles they carry."""

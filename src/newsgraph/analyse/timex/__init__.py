@@ -1,0 +1,1 @@
+"""Time expressions: finding them and resolving them against the publication date."""
