@@ -38,10 +38,10 @@ SANCTIONS = (
 
 
 def _sentence(text: str, needle: str) -> TextSpan:
-    """The sentence of `text` holding `needle`: from the previous full stop to the next."""
+    """The sentence of `text` holding `needle`: from the previous full stop or line to the next."""
     hit = text.index(needle)
-    start = text.rfind(". ", 0, hit)
-    start = 0 if start < 0 else start + 2
+    stop, line = text.rfind(". ", 0, hit), text.rfind("\n", 0, hit)
+    start = max(stop + 2 if stop >= 0 else 0, line + 1)
     end = text.index(".", hit) + 1
     return TextSpan(start, end, text[start:end])
 

@@ -141,18 +141,22 @@ def party_rows(
     return rows
 
 
-def replace_events(
+def insert_events(
     conn: Connection, article_id: int, found: list[Event], ids: Mapping[str, int]
 ) -> None:
-    """Store the article's events in place of any it had: storing twice never duplicates.
-
-    Rows go in as one batch per table, as the other findings do, so ingest speed holds.
-    """
-    conn.execute(delete(event_parties).where(event_parties.c.article_id == article_id))
-    conn.execute(delete(events).where(events.c.article_id == article_id))
+    """Store the events of a newly stored article: one batch per table, as other findings are."""
     if not found:
         return
     conn.execute(insert(events), [event_row(article_id, i, e, ids) for i, e in enumerate(found)])
     parties = [row for i, e in enumerate(found) for row in party_rows(article_id, i, e, ids)]
     if parties:
         conn.execute(insert(event_parties), parties)
+
+
+def replace_events(
+    conn: Connection, article_id: int, found: list[Event], ids: Mapping[str, int]
+) -> None:
+    """Store the article's events in place of any it had, so rewriting never duplicates."""
+    conn.execute(delete(event_parties).where(event_parties.c.article_id == article_id))
+    conn.execute(delete(events).where(events.c.article_id == article_id))
+    insert_events(conn, article_id, found, ids)

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, CursorResult, Table, delete, insert, select, 
 
 from newsgraph.model import Article, Entity, Party, TextSpan
 from newsgraph.store import fts, stories
-from newsgraph.store.events import replace_events
+from newsgraph.store.events import insert_events
 from newsgraph.store.schema import (
     article_entities,
     article_sources,
@@ -248,7 +248,7 @@ def _insert_findings(conn: Connection, article_id: int, article: Article) -> Non
         if values:
             conn.execute(insert(table), values)
     _insert_quotes(conn, article_id, article, ids)
-    replace_events(conn, article_id, article.events, ids)
+    insert_events(conn, article_id, article.events, ids)
 
 
 def _insert_quotes(
