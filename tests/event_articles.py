@@ -47,9 +47,8 @@ def _sentence(text: str, needle: str) -> TextSpan:
 
 
 def _entity(text: str, eid: str, name: str, kind: str, kb: dict[str, str], **codes: str) -> Entity:
-    return Entity(
-        eid, name, kind, mentions=mentions(text, name), kb=kb, codes=[codes] if codes else []
-    )
+    code = {"country": codes["country"], "sector": codes.get("sector", "")}
+    return Entity(eid, name, kind, mentions=mentions(text, name), kb=kb, codes=[code])
 
 
 def _party(

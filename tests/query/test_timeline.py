@@ -67,3 +67,16 @@ def test_a_country_takes_the_agents_of_its_code_too(event_conn: Connection) -> N
     ]
     assad = timeline(event_conn, "Bashar al-Assad")  # a person takes only his own mentions
     assert assad is not None and [e.event.type for e in assad.events] == ["CONSULT"]
+
+
+def test_svg_shows_events_as_diamonds_on_their_own_rows(event_conn: Connection) -> None:
+    found = timeline(event_conn, "Syria")
+    assert found is not None
+    root = ET.fromstring(timeline_svg(found))
+    assert root.findall(f"{SVG}circle") == []
+    tips = [d.findtext(f"{SVG}title") or "" for d in root.findall(f"{SVG}polygon")]
+    assert len(tips) == 2
+    assert tips[0].startswith("2016-03-14: Vladimir Putin —RETREAT/withdraw→ Syria: Russian")
+    assert tips[1].startswith("2016-03-20: Syrian forces —ASSAULT→ Aleppo")
+    labels = {t.text for t in root.findall(f"{SVG}text")}
+    assert {"did", "had done to it"} <= labels

@@ -61,6 +61,7 @@ def test_event_parties_places_and_sentences_are_not_markup() -> None:
         modality="reported",
         date="2016-03-14",
         date_source="timex",
+        day_first="2016-03-14",
         location="[b]Idlib",
         location_country="SYR",
         geonames=None,

@@ -238,7 +238,7 @@ def export(
     table: Annotated[str, typer.Option(help="The table: articles, quotes, entities, mentions…")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="The file, or - for stdout (jsonl, csv).")
+        str, typer.Option("--output", "-o", help="The file, or - for stdout (jsonl, csv, gdelt).")
     ] = "-",
     db: DbOption = DEFAULT_DB,
 ) -> None:

@@ -40,7 +40,8 @@ class EventRow:
     """One stored event with its parties and its article.
 
     `claimed_by` is the speaker of the statement holding the event (`quote`),
-    when it is somebody's claim. Offsets are into `articles.text` of `article_id`.
+    when it is somebody's claim; `day_first` the first calendar day its date
+    covers. Offsets are into `articles.text` of `article_id`.
     """
 
     article_id: int
@@ -51,6 +52,7 @@ class EventRow:
     modality: str
     date: str | None
     date_source: str | None
+    day_first: str | None
     location: str | None
     location_country: str | None
     geonames: str | None
@@ -99,6 +101,7 @@ def event_query() -> Select[Any]:
             events.c.modality,
             events.c.date,
             events.c.date_source,
+            events.c.day_first,
             func.coalesce(_place.c.name, events.c.location).label("location"),
             events.c.location_country,
             events.c.geonames,
