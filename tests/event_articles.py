@@ -126,7 +126,7 @@ def pullout() -> Article:
             _sentence(text, "imposed sanctions"),
             actors=[
                 _party(text, "United States", "e4", "USA"),
-                _party(text, "European Union", "e5", "IGO"),
+                _party(text, "European Union", "e5", "IGO", "IGO"),
             ],
             recipients=[_party(text, "Russia", "e6", "RUS", after="sanctions on")],
             date=published,

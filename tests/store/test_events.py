@@ -86,7 +86,7 @@ def test_events_are_stored_with_their_columns_and_their_parties(corpus: Engine) 
     assert (refusal.day_first, refusal.day_last) == ("2016-03-01", "2016-03-31")
     # a compound actor is one row per member, each pointing at its corpus entity
     assert ("actor", "United States", "USA", None, "iso3:USA") in parties
-    assert ("actor", "European Union", "IGO", None, "ORG:european-union") in parties
+    assert ("actor", "European Union", "IGO", "IGO", "ORG:european-union") in parties
     assert ("recipient", "Russia", "RUS", None, "iso3:RUS") in parties
     # an agent that is no named entity keeps its country and sector
     assert ("actor", "Syrian forces", "SYR", "MIL", None) in parties

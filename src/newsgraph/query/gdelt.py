@@ -175,7 +175,7 @@ def _actor_cells(party: PartyRow | None) -> list[Any]:
     if party is None:
         return [None] * 10
     country = party.country if party.country in fips_codes() else None
-    code = "".join(x for x in (party.country, party.sector) if x) or None
+    code = "".join(dict.fromkeys(x for x in (party.country, party.sector) if x)) or None
     return [code, party.name, country, None, None, None, None, party.sector, None, None]
 
 

@@ -26,6 +26,7 @@ from newsgraph.render.values import (
     entity_codes,
     entity_identity,
     number,
+    party_codes,
     quantity_qualifiers,
     timex_mod,
 )
@@ -120,7 +121,7 @@ def _event_parties(parties: list[EventParty], entities: dict[str, Entity]) -> st
     names = []
     for party in parties:
         entity = entities.get(party.entity or "")
-        codes = " ".join(c for c in (party.country, party.sector) if c)
+        codes = party_codes(party.country, party.sector)
         name = f"**{_one_line(entity.name if entity else party.span.text)}**"
         names.append(name + (f" ({_escape(codes)})" if codes else ""))
     return ", ".join(names)

@@ -26,6 +26,7 @@ from newsgraph.render.statements import SpeakerGroup, names_alike, party_name
 from newsgraph.render.values import (
     entity_codes,
     entity_identity,
+    party_codes,
     quantity_label,
     timex_label,
 )
@@ -180,7 +181,7 @@ def _party_names(parties: list[EventParty], entities: dict[str, Entity]) -> str:
     for party in parties:
         entity = entities.get(party.entity or "")
         name = entity.name if entity else party.span.text
-        codes = " ".join(c for c in (party.country, party.sector) if c)
+        codes = party_codes(party.country, party.sector)
         names.append(f"{name} ({codes})" if codes else name)
     return ", ".join(names)
 

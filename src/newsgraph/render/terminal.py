@@ -94,13 +94,14 @@ def _event(event: EventRow) -> Text:
 
 
 def _sentence(event: EventRow) -> Text:
-    """The event's sentence, its trigger words in bold."""
-    at = event.sentence.find(event.trigger)
+    """The event's sentence on one line, its trigger words in bold."""
+    sentence, trigger = " ".join(event.sentence.split()), " ".join(event.trigger.split())
+    at = sentence.find(trigger) if trigger else -1
     if at < 0:
-        return Text(event.sentence)
-    text = Text(event.sentence[:at])
-    text.append(event.trigger, style="bold yellow")
-    text.append(event.sentence[at + len(event.trigger) :])
+        return Text(sentence)
+    text = Text(sentence[:at])
+    text.append(trigger, style="bold yellow")
+    text.append(sentence[at + len(trigger) :])
     return text
 
 
