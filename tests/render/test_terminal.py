@@ -80,6 +80,12 @@ def test_event_parties_places_and_sentences_are_not_markup() -> None:
         recipients=[],
     )
     text = _printed(events_table([event]))
-    for written in ("[b]Idlib", "Jets [/i] struck [red]Idlib.", "[bold]Monitor", "[red]News", "[bold]Jets"):
+    for written in (
+        "[b]Idlib",
+        "Jets [/i] struck [red]Idlib.",
+        "[bold]Monitor",
+        "[red]News",
+        "[bold]Jets",
+    ):
         assert written in text
     assert "ASSAULT/aerial (reported, claimed by [bold]Monitor)" in text
