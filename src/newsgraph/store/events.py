@@ -79,8 +79,11 @@ def _span(year: int, m1: int, d1: int, m2: int, d2: int) -> tuple[str | None, st
         return None, None
 
 
-def event_row(article_id: int, seq: int, event: Event, ids: Mapping[str, int]) -> dict[str, Any]:
-    """The `events` row of one event; `ids` maps the article's entity ids to corpus ids."""
+def event_row(
+    article_id: int, seq: int, event: Event, ids: Mapping[str, int], added: str
+) -> dict[str, Any]:
+    """The `events` row of one event; `ids` maps the article's entity ids to corpus ids,
+    `added` is when it is stored (UTC)."""
     where = event.location
     when = event.date
     first, last = day_range(when.value if when else None)
@@ -110,7 +113,7 @@ def event_row(article_id: int, seq: int, event: Event, ids: Mapping[str, int]) -
         "quote_local_id": event.quote,
         "cameo": event.cameo,
         "confidence": event.confidence,
-        "added": datetime.now(UTC).isoformat(timespec="seconds"),
+        "added": added,
         "record": event.to_dict(),
     }
 
@@ -147,7 +150,9 @@ def insert_events(
     """Store the events of a newly stored article: one batch per table, as other findings are."""
     if not found:
         return
-    conn.execute(insert(events), [event_row(article_id, i, e, ids) for i, e in enumerate(found)])
+    added = datetime.now(UTC).isoformat(timespec="seconds")
+    rows = [event_row(article_id, i, e, ids, added) for i, e in enumerate(found)]
+    conn.execute(insert(events), rows)
     parties = [row for i, e in enumerate(found) for row in party_rows(article_id, i, e, ids)]
     if parties:
         conn.execute(insert(event_parties), parties)
