@@ -7,9 +7,9 @@ from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Connection, and_, exists, or_, select
 
-from newsgraph.query import events as event_rows
 from newsgraph.query.entities import EntityCount, match_entities
-from newsgraph.query.events import EventRow
+from newsgraph.query.events import EventRow, event_query
+from newsgraph.query.events import fetch as fetch_events
 from newsgraph.query.quotes import QuoteRow, fetch, mentioned_inside, quote_query
 from newsgraph.store.schema import entities, event_parties, events, quotes
 
@@ -102,9 +102,7 @@ def _events(conn: Connection, chosen: EntityCount) -> list[TimelineEvent]:
     country = chosen.key.removeprefix("iso3:") if chosen.key.startswith("iso3:") else None
     found: list[TimelineEvent] = []
     for role in ("actor", "recipient"):
-        rows = event_rows.fetch(
-            conn, event_rows.event_query().where(_takes_part(role, chosen.id, country))
-        )
+        rows = fetch_events(conn, event_query().where(_takes_part(role, chosen.id, country)))
         found += [TimelineEvent(role, e) for e in rows]
     return sorted(found, key=_event_key)
 
