@@ -52,7 +52,9 @@ def _counted() -> Select[Any]:
         .add_columns(n_articles, n_mentions, n_quotes)
         .outerjoin(seen, seen.c.entity_id == entities.c.id)
         .outerjoin(said, said.c.entity_id == entities.c.id)
-        .order_by(n_articles.desc(), n_mentions.desc(), n_quotes.desc(), entities.c.name)
+        .order_by(
+            n_articles.desc(), n_mentions.desc(), n_quotes.desc(), entities.c.name, entities.c.id
+        )
     )
 
 
@@ -60,12 +62,53 @@ def _fetch(conn: Connection, query: Select[Any]) -> list[EntityCount]:
     return [EntityCount(**row._mapping) for row in conn.execute(query)]
 
 
-def top_entities(conn: Connection, top: int = 20, type: str | None = None) -> list[EntityCount]:
-    """The `top` most widely reported entities, optionally of one type (PERSON, GPE, …)."""
-    query = _counted().limit(top)
+def top_entities(
+    conn: Connection,
+    top: int = 20,
+    type: str | None = None,
+    name: str | None = None,
+    offset: int = 0,
+) -> list[EntityCount]:
+    """The `top` most widely reported entities, optionally of one type (PERSON, GPE, …)
+    and with `name` in their name or key; `offset` pages through them."""
+    query = _counted().limit(top).offset(offset)
     if type:
         query = query.where(func.upper(entities.c.type) == type.upper())
+    if name:
+        query = query.where(or_(contains(entities.c.name, name), contains(entities.c.key, name)))
     return _fetch(conn, query)
+
+
+def entity_by_id(conn: Connection, entity_id: int) -> EntityCount | None:
+    """The entity with this corpus id, with its counts; None when there is none."""
+    found = _fetch(conn, _counted().where(entities.c.id == entity_id))
+    return found[0] if found else None
+
+
+def entity_details(conn: Connection, entity_id: int) -> dict[str, Any]:
+    """What the corpus knows of one entity beyond its counts: its identity (`kb`), its
+    codes, and the names and titles articles give it, most frequent first."""
+    row = conn.execute(
+        select(entities.c.kb, entities.c.codes).where(entities.c.id == entity_id)
+    ).one()
+    names = conn.execute(
+        select(article_entities.c.name, func.count().label("n"))
+        .where(article_entities.c.entity_id == entity_id)
+        .group_by(article_entities.c.name)
+        .order_by(func.count().desc(), article_entities.c.name)
+    )
+    titles: dict[str, int] = {}
+    for (held,) in conn.execute(
+        select(article_entities.c.titles).where(article_entities.c.entity_id == entity_id)
+    ):
+        for title in held or []:
+            titles[title] = titles.get(title, 0) + 1
+    return {
+        "kb": row.kb,
+        "codes": row.codes,
+        "names": [name for name, _ in names],
+        "titles": sorted(titles, key=lambda t: (-titles[t], t)),
+    }
 
 
 def match_entities(conn: Connection, name: str) -> list[EntityCount]:

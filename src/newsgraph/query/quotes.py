@@ -72,6 +72,7 @@ def quote_query() -> Select[Any]:
             articles.c.published,
             quotes.c.article_id,
             quotes.c.content_start,
+            quotes.c.id,  # a total order, so that pages of results never overlap
         )
     )
 
@@ -107,8 +108,9 @@ def find_quotes(
     since: date | None = None,
     until: date | None = None,
     limit: int = 50,
+    offset: int = 0,
 ) -> list[QuoteRow]:
-    """Quotes matching every filter given, oldest article first.
+    """Quotes matching every filter given, oldest article first; `offset` pages through them.
 
     `speaker` matches the speaker's corpus entity (name or key) or the speaker
     as written; `about` matches an entity mentioned inside the quote, or the
@@ -137,4 +139,4 @@ def find_quotes(
         conditions.append(day >= since.isoformat())
     if until:
         conditions.append(day <= until.isoformat())
-    return fetch(conn, quote_query().where(*conditions).limit(limit))
+    return fetch(conn, quote_query().where(*conditions).limit(limit).offset(offset))

@@ -42,6 +42,15 @@ class Timeline:
             f"({self.entity.key}, in {self.entity.articles} articles), not {names}{more}"
         )
 
+    def by_month(self) -> list[dict[str, Any]]:
+        """Entries counted per publication month and role, oldest first (undated left out)."""
+        counts: dict[str, dict[str, int]] = {}
+        for entry in self.entries:
+            if entry.quote.published:
+                month = counts.setdefault(entry.quote.published[:7], {"said": 0, "about": 0})
+                month[entry.role] += 1
+        return [{"month": month, **counts[month]} for month in sorted(counts)]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "entity": self.entity.to_dict(),
@@ -64,7 +73,13 @@ def timeline(conn: Connection, entity: str) -> Timeline | None:
     matches = match_entities(conn, entity)
     if not matches:
         return None
-    chosen = matches[0]
+    return entity_timeline(conn, matches[0], matches[1:])
+
+
+def entity_timeline(
+    conn: Connection, chosen: EntityCount, others: list[EntityCount] | None = None
+) -> Timeline:
+    """The timeline of one corpus entity, already chosen (by id, or by `timeline`)."""
     said = fetch(conn, quote_query().where(quotes.c.speaker_entity_id == chosen.id))
     about = fetch(
         conn,
@@ -74,4 +89,4 @@ def timeline(conn: Connection, entity: str) -> Timeline | None:
         ),
     )
     entries = [TimelineEntry("said", q) for q in said] + [TimelineEntry("about", q) for q in about]
-    return Timeline(chosen, matches[1:], sorted(entries, key=_sort_key))
+    return Timeline(chosen, others or [], sorted(entries, key=_sort_key))
