@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import sys
 from typing import Annotated
 
 import typer
 
-from newsgraph.cli.common import app, fail, say, stdout
+from newsgraph.cli.common import app, fail, say
 from newsgraph.store.db import DEFAULT_DB, StoreError
 
 
@@ -77,7 +78,9 @@ def serve(
     sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{sock.getsockname()[1]}/"
-    stdout.print(f"newsgraph: serving {db} at {url}" + (f"login?token={token}" if token else ""))
+    # plain and flushed: a URL must never wrap, and a script may wait for this line
+    print(f"newsgraph: serving {db} at {url}" + (f"login?token={token}" if token else ""))
+    sys.stdout.flush()
     say("note", "press Ctrl-C to stop")
     config = uvicorn.Config(application, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
