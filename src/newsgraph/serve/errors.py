@@ -1,7 +1,8 @@
 """Every failure as JSON `{"error": "one line"}` with its status, never a traceback.
 
 Mistakes in a request are 4xx (FastAPI's validation errors keep their details
-beside the one line); a corpus that cannot be read is 503; a bug is a 500
+beside the one line); a corpus that cannot be read, or an analysis worker
+that cannot start, is 503; a bug is a 500
 that says only "internal error", its traceback going to the server's log.
 """
 
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.query import QueryError
 from newsgraph.store.db import StoreError, explain
 
@@ -62,5 +64,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(QueryError, _query)
     app.add_exception_handler(StoreError, _store)
+    app.add_exception_handler(NewsgraphError, _store)  # e.g. the analysis worker cannot start
     app.add_exception_handler(DBAPIError, _store)
     app.add_exception_handler(Exception, _bug)
