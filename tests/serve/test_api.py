@@ -123,13 +123,19 @@ def test_entities_and_one_entity_with_its_timeline(client: TestClient) -> None:
     assert putin["name"] == "Vladimir Putin" and putin["type"] == "PERSON"
     found = client.get(f"/api/v1/entities/{putin['id']}").json()
     assert found["name"] == "Vladimir Putin" and "Vladimir Putin" in found["names"]
-    roles = {e["role"] for e in found["timeline"]}
-    assert roles == {"said", "about"}
-    said = [e for e in found["timeline"] if e["role"] == "said"]
+    route = f"/api/v1/entities/{putin['id']}/timeline"
+    entries = every_page(client, route, limit=3)
+    assert found["timeline"]["items"] == entries[:50]
+    assert {e["role"] for e in entries} == {"said", "about"}
+    said = every_page(client, route, role="said")
+    assert said == [e for e in entries if e["role"] == "said"]
     assert {e["speaker_entity"] for e in said} == {"Vladimir Putin"}
-    dated = [e for e in found["timeline"] if e["published"]]
+    dated = [e for e in entries if e["published"]]
     assert sum(m["said"] + m["about"] for m in found["by_month"]) == len(dated)
+    march = every_page(client, route, since="2016-03-16")
+    assert march and {e["published"] for e in march} == {"2016-03-21"}
     assert client.get("/api/v1/entities/9999").status_code == 404
+    assert client.get("/api/v1/entities/9999/timeline").status_code == 404
 
 
 def test_readers_keep_answering_while_an_ingest_writes(client: TestClient, db_url: str) -> None:

@@ -91,14 +91,14 @@ def mentioned_inside(entity_match: ColumnElement[bool]) -> ColumnElement[bool]:
     )
 
 
+def quote_row(fields: dict[str, Any]) -> QuoteRow:
+    """A QuoteRow from the columns of a quote_query() row."""
+    return QuoteRow(**{**fields, "hedges": [h["text"] for h in fields["hedges"] or []]})
+
+
 def fetch(conn: Connection, query: Select[Any]) -> list[QuoteRow]:
     """Run a quote_query() and turn its rows into QuoteRows."""
-    found = []
-    for row in conn.execute(query):
-        fields = dict(row._mapping)
-        fields["hedges"] = [h["text"] for h in fields["hedges"] or []]
-        found.append(QuoteRow(**fields))
-    return found
+    return [quote_row(dict(row._mapping)) for row in conn.execute(query)]
 
 
 def find_quotes(

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator, Sequence
 from datetime import date
 from threading import Lock
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -28,7 +28,7 @@ from newsgraph.query.articles import article_record, find_articles
 from newsgraph.query.entities import entity_by_id, entity_details, top_entities
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
-from newsgraph.query.timeline import entity_timeline
+from newsgraph.query.timeline import timeline_counts, timeline_entries
 from newsgraph.serve.analysis import Analysed, Upload
 from newsgraph.serve.uploads import read_page
 from newsgraph.store.schema import article_sources
@@ -155,19 +155,42 @@ def entities(
     return _page(rows, limit, offset, filters)
 
 
+Role = Annotated[
+    Literal["said", "about"] | None, Query(description="said: by it; about: mentioning it.")
+]
+
+
+@router.get("/entities/{entity_id}/timeline")
+def entity_timeline(
+    conn: Reader,
+    entity_id: int,
+    role: Role = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Statements the entity made (`role` said) or that mention it (about), oldest first."""
+    if entity_by_id(conn, entity_id) is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    filters = {"entity": entity_id, "role": role, "since": since, "until": until}
+    offset = _offset(cursor, filters)
+    rows = timeline_entries(conn, entity_id, role, since, until, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset, filters)
+
+
 @router.get("/entities/{entity_id}")
 def entity(conn: Reader, entity_id: int) -> dict[str, Any]:
-    """One entity: counts, identity, names and titles, and its timeline (quotes by and
-    about it, oldest first, with counts per month)."""
+    """One entity: counts, identity, names and titles; its statements counted per month
+    (`by_month`), and the first page of its timeline (the rest from `.../timeline`)."""
     found = entity_by_id(conn, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id}")
-    line = entity_timeline(conn, found)
     return {
         **found.to_dict(),
         **entity_details(conn, entity_id),
-        "by_month": line.by_month(),
-        "timeline": [e.to_dict() for e in line.entries],
+        "by_month": timeline_counts(conn, entity_id),
+        "timeline": entity_timeline(conn, entity_id),
     }
 
 
