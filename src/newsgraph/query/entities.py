@@ -27,23 +27,25 @@ class EntityCount:
         return asdict(self)
 
 
-def _counted() -> Select[Any]:
-    """Every entity with its counts, most widely reported first."""
-    seen = (
-        select(
-            article_entities.c.entity_id,
-            func.count(article_entities.c.article_id.distinct()).label("articles"),
-            func.sum(article_entities.c.mention_count).label("mentions"),
-        )
-        .group_by(article_entities.c.entity_id)
-        .subquery()
-    )
-    said = (
+def _counted(entity_id: int | None = None) -> Select[Any]:
+    """Every entity (or the one `entity_id`) with its counts, most widely reported first.
+
+    For one entity the counts are taken over its rows alone, not over every entity's.
+    """
+    seen_rows = select(
+        article_entities.c.entity_id,
+        func.count(article_entities.c.article_id.distinct()).label("articles"),
+        func.sum(article_entities.c.mention_count).label("mentions"),
+    ).group_by(article_entities.c.entity_id)
+    said_rows = (
         select(quotes.c.speaker_entity_id.label("entity_id"), func.count().label("quotes"))
         .where(quotes.c.speaker_entity_id.is_not(None))
         .group_by(quotes.c.speaker_entity_id)
-        .subquery()
     )
+    if entity_id is not None:
+        seen_rows = seen_rows.where(article_entities.c.entity_id == entity_id)
+        said_rows = said_rows.where(quotes.c.speaker_entity_id == entity_id)
+    seen, said = seen_rows.subquery(), said_rows.subquery()
     n_articles = func.coalesce(seen.c.articles, 0).label("articles")
     n_mentions = func.coalesce(seen.c.mentions, 0).label("mentions")
     n_quotes = func.coalesce(said.c.quotes, 0).label("quotes")
@@ -81,7 +83,7 @@ def top_entities(
 
 def entity_by_id(conn: Connection, entity_id: int) -> EntityCount | None:
     """The entity with this corpus id, with its counts; None when there is none."""
-    found = _fetch(conn, _counted().where(entities.c.id == entity_id))
+    found = _fetch(conn, _counted(entity_id).where(entities.c.id == entity_id))
     return found[0] if found else None
 
 
