@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 
 from newsgraph.store.schema import articles, entities, mentions, quotes
 
@@ -78,17 +78,26 @@ def quote_query() -> Select[Any]:
 
 
 def mentioned_inside(entity_match: ColumnElement[bool]) -> ColumnElement[bool]:
-    """The quote's content span holds a mention of an entity matching `entity_match`."""
-    return exists(
-        select(mentions.c.entity_id)
-        .join(entities, entities.c.id == mentions.c.entity_id)
-        .where(
-            mentions.c.article_id == quotes.c.article_id,
-            mentions.c.start >= quotes.c.content_start,
-            mentions.c.end <= quotes.c.content_end,
-            entity_match,
+    """The quote's content span holds a mention of an entity matching `entity_match`.
+
+    The quotes are found from the matching entities' mentions (indexed by
+    entity), once, rather than by a search of every quote's article: on a
+    corpus of 10,000 articles that is what keeps `--about` fast.
+    """
+    holding = (
+        select(quotes.c.id)
+        .join(
+            mentions,
+            and_(
+                mentions.c.article_id == quotes.c.article_id,
+                mentions.c.start >= quotes.c.content_start,
+                mentions.c.end <= quotes.c.content_end,
+            ),
         )
+        .join(entities, entities.c.id == mentions.c.entity_id)
+        .where(entity_match)
     )
+    return quotes.c.id.in_(holding)
 
 
 def quote_row(fields: dict[str, Any]) -> QuoteRow:

@@ -9,8 +9,8 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, and_, func, literal, select, union_all
 
 from newsgraph.query.entities import EntityCount, match_entities
-from newsgraph.query.quotes import QuoteRow, quote_query, quote_row
-from newsgraph.store.schema import articles, mentions, quotes
+from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
+from newsgraph.store.schema import articles, entities, quotes
 
 Role = Literal["said", "about"]
 
@@ -56,24 +56,11 @@ def _said(entity_id: int) -> ColumnElement[bool]:
 
 
 def _about(entity_id: int) -> ColumnElement[bool]:
-    """By anyone else, with a mention of the entity inside the content.
-
-    The quotes holding such a mention are found from the entity's own mentions
-    (indexed by entity), once, rather than by a search of every quote's article.
-    """
-    holding = (
-        select(quotes.c.id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.article_id == quotes.c.article_id,
-                mentions.c.start >= quotes.c.content_start,
-                mentions.c.end <= quotes.c.content_end,
-            ),
-        )
-        .where(mentions.c.entity_id == entity_id)
+    """By anyone else, with a mention of the entity inside the content."""
+    return and_(
+        quotes.c.speaker_entity_id.is_distinct_from(entity_id),
+        mentioned_inside(entities.c.id == entity_id),
     )
-    return and_(quotes.c.speaker_entity_id.is_distinct_from(entity_id), quotes.c.id.in_(holding))
 
 
 def timeline_entries(
