@@ -260,7 +260,7 @@ async def ingest(
     stored) or done (this very input was already stored: nothing is analysed again)."""
     upload = await _upload(request, input, published, sign=True)
     key = upload.key()
-    writer = request.app.state.writer()
+    writer = await run_in_threadpool(request.app.state.writer)  # opened on first use
     found = await run_in_threadpool(_stored_id, writer, key)
     if found is not None:
         outcome, stored = "done", found
@@ -272,9 +272,13 @@ async def ingest(
         outcome, stored = await run_in_threadpool(
             _store, writer, lock, key, article, done.signature
         )
-    with request.app.state.engine.connect() as conn:
-        record = article_record(conn, stored)
+    record = await run_in_threadpool(_record, request.app.state.engine, stored)
     return {"outcome": outcome, "id": stored, "article": record}
+
+
+def _record(engine: Engine, article_id: int) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        return article_record(conn, article_id)
 
 
 def _stored_id(writer: Engine, key: str) -> int | None:
