@@ -258,3 +258,24 @@ def test_ingest_stores_once(client: TestClient) -> None:
     geneva = next(a["id"] for a in listed if a["title"] == "Talks in Geneva")
     copy = client.post("/api/v1/ingest", content=GENEVA, params={"input": "text"})
     assert copy.json()["outcome"] == "duplicate" and copy.json()["id"] == geneva
+
+
+def test_events_filtered_and_paged_as_the_cli_filters_them(tmp_path: Path) -> None:
+    from tests.event_articles import build as build_events
+
+    db = str(tmp_path / "events.db")
+    build_events(db).dispose()
+    with TestClient(create_app(db)) as events_client:
+        everything = events_client.get("/api/v1/events", params={"limit": 200}).json()["items"]
+        assert [e["type"] for e in everything] == [
+            "REJECT",
+            "RETREAT",
+            "CONSULT",
+            "SANCTION",
+            "ASSAULT",
+        ]
+        assert every_page(events_client, "/api/v1/events", limit=2) == everything
+        by_russia = events_client.get("/api/v1/events", params={"recipient": "RUS"}).json()
+        assert [e["type"] for e in by_russia["items"]] == ["SANCTION"]
+        unknown = events_client.get("/api/v1/events", params={"type": "PARADE"})
+        assert unknown.status_code == 400 and "ASSAULT" in unknown.json()["error"]

@@ -135,6 +135,7 @@ def event_query() -> Select[Any]:
             articles.c.published,
             events.c.article_id,
             events.c.trigger_start,
+            events.c.seq,
         )
     )
 
@@ -211,6 +212,7 @@ def find_events(
     since: date | None = None,
     until: date | None = None,
     limit: int = 50,
+    offset: int = 0,
 ) -> list[EventRow]:
     """Events matching every filter given, earliest first.
 
@@ -229,4 +231,4 @@ def find_events(
         conditions.append(events.c.day_last >= since.isoformat())
     if until:
         conditions.append(events.c.day_first <= until.isoformat())
-    return fetch(conn, event_query().where(*conditions).limit(limit))
+    return fetch(conn, event_query().where(*conditions).limit(limit).offset(offset))

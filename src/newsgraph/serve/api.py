@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, select
 from newsgraph.model import Article, InputKind
 from newsgraph.query.articles import article_record, find_articles
 from newsgraph.query.entities import entity_by_id, entity_details, top_entities
+from newsgraph.query.events import find_events
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
 from newsgraph.query.timeline import timeline_counts, timeline_entries
@@ -137,6 +138,28 @@ def quotes(
     filters = {"speaker": speaker, "about": about, "since": since, "until": until}
     offset = _offset(cursor, filters)
     rows = find_quotes(conn, speaker, about, since, until, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset, filters)
+
+
+@router.get("/events")
+def events(
+    conn: Reader,
+    actor: Annotated[
+        str | None, Query(description="Done by: entity, words or country code.")
+    ] = None,
+    recipient: Annotated[
+        str | None, Query(description="Done to: entity, words or country code.")
+    ] = None,
+    type: Annotated[str | None, Query(description="A PLOVER type, e.g. ASSAULT.")] = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Events by actor, recipient, PLOVER type and the days their dates cover, earliest first."""
+    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since, "until": until}
+    offset = _offset(cursor, filters)
+    rows = find_events(conn, actor, recipient, type, since, until, limit=limit + 1, offset=offset)
     return _page(rows, limit, offset, filters)
 
 
