@@ -1,10 +1,44 @@
-"""Event triggers: the words that report a political event, with its PLOVER type and mode."""
+"""Event triggers: the words that report a political event, with its PLOVER type and mode.
+
+Candidates are the verbs and eventive nouns of the one spaCy parse that the
+compiled CAMEO lexicon (`lexicon.py`) codes. Dictionary coders over-generate
+("killed" by an earthquake, a company "agreed" to buy another, "support" for a
+product), so a candidate must also read as an act: a verb whose doer is
+named is kept only when that doer is an agent (a person, group, place or a
+role word of the agent dictionaries, not a storm or a disease); a noun needs
+an actor or a place of its own ("Russia's air strikes", "talks in Geneva").
+Verbs of saying something about another act ("agreed to", "refused to",
+"threatened to") code the act only when it is one. Modality and the
+political-actor test are the argument finder's (`find.py`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.events.lexicon import Coding, code_noun, code_verb, lexicon, singular
+from newsgraph.analyse.identity.actors import agent_sector, codes_at, lookup
+
+AGENT_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Types whose verb reports another act in its complement ("agreed to withdraw").
+FRAMING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "SUPPORT"})
+# Prepositions that introduce a party or the place of a nominal event.
+PARTY_PREPS = frozenset({"by", "of", "between", "among", "with", "against", "on", "from", "in", "at"})
+# Collective words for political actors that the agent dictionaries leave out.
+COLLECTIVE = frozenset(
+    "force official leader side country nation state coalition ally power party group "
+    "militant insurgent fighter attacker striker union negotiator mediator investigator "
+    "candidate troop army military soldier jet plane warplane aircraft helicopter drone "
+    "tank artillery ship navy".split()
+)
+PHONE = frozenset({"phone", "telephone", "call", "videoconference", "video"})
+AIR = frozenset({"air", "aerial", "airstrike", "warplane", "bomber", "jet", "plane", "aircraft"})
+# Sector codes that do not make a word an agent of political events.
+NON_POLITICAL_SECTORS = frozenset({"BUS", "", "CVL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,5 +63,189 @@ class Trigger:
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:
-    """Every event trigger of the parse, in text order. (Interface; the coder fills it.)"""
-    return []
+    """Every event trigger of the parse, in text order."""
+    return code_triggers(doc, use_model=True)
+
+
+def code_triggers(doc: Doc, *, use_model: bool) -> list[Trigger]:
+    """The triggers, from the lexicon and its sense checks alone or also the type model."""
+    codings: dict[int, Coding] = {}
+    for token in doc:
+        found = _candidate(token)
+        if found is not None:
+            codings[token.i] = found
+    absorbed = _absorbed(doc, codings)
+    out = []
+    for i, found in sorted(codings.items()):
+        if i in absorbed or not _reads_as_act(doc[i], found, codings):
+            continue
+        out.append(_trigger(doc[i], found))
+    return out
+
+
+def _candidate(token: Token) -> Coding | None:
+    """The lexicon's coding of a verb or noun, before the sense checks."""
+    if token.pos_ == "VERB":
+        return code_verb(token)
+    if token.pos_ == "NOUN" and token.dep_ != "compound":
+        return code_noun(token)
+    return None
+
+
+def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
+    """Candidates that another trigger already reports.
+
+    A noun a verb's pattern matched ("imposed sanctions") is the verb's event;
+    the complement of a framing verb ("threatened to attack") is the framing
+    verb's content, not an event of its own; a plain verb whose object is an
+    eventive noun ("slapped restrictions", "reached agreement") reports the
+    noun's event, so the noun speaks for it.
+    """
+    out: set[int] = set()
+    for i, found in codings.items():
+        token = doc[i]
+        if found.source == "pattern":
+            out.update(w for w in found.words if w != i and w in codings)
+        if found.type in FRAMING and token.pos_ == "VERB":
+            out.update(c.i for c in token.children if c.dep_ == "xcomp" and c.i in codings)
+        if token.pos_ == "VERB" and found.source == "verb":
+            objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if token.dep_ in {"relcl", "acl"}:
+                objects.append(token.head)
+            if any(o.i in codings and doc[o.i].pos_ == "NOUN" for o in objects):
+                out.add(i)
+    return out
+
+
+def _reads_as_act(token: Token, found: Coding, codings: dict[int, Coding]) -> bool:
+    """Whether the candidate is an act of somebody, not a happening or a business deal."""
+    if token.pos_ == "VERB":
+        doer = actor_of(token)
+        if doer is not None and not is_agent(doer):
+            return False
+        if found.type in FRAMING and found.source == "verb":
+            complement = [c for c in token.children if c.dep_ == "xcomp"]
+            if complement and not any(_reports_event(c, codings) for c in complement):
+                return False
+        return True
+    return _has_party(token)
+
+
+def _reports_event(verb: Token, codings: dict[int, Coding]) -> bool:
+    """Whether a complement clause holds a coded event (its verb or its object nouns)."""
+    return any(t.i in codings for t in verb.subtree)
+
+
+def actor_of(verb: Token) -> Token | None:
+    """The doer of a verb: its active subject, the "by" agent of a passive, or the
+    subject of the verb it completes ("agreed to withdraw")."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if current.dep_ in {"xcomp", "conj"} and current.head is not current:
+            current = current.head
+        elif current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head if current.dep_ == "relcl" else None
+        else:
+            return None
+    return None
+
+
+def is_agent(token: Token) -> bool:
+    """Whether a phrase head names somebody who can act: a pronoun, a person, group or
+    place, a role word of the agent dictionaries, or a word modified by one."""
+    if token.pos_ == "PRON" or token.ent_type_ in AGENT_ENTITIES:
+        return True
+    if token.pos_ == "PROPN":
+        return True
+    words = [t for t in token.subtree if t.i <= token.i]
+    if any(t.ent_type_ in AGENT_ENTITIES for t in words):
+        return True
+    if singular(token.lemma_.lower()) in COLLECTIVE:
+        return True
+    return agent_sector(" ".join(t.text for t in words[-3:])) not in NON_POLITICAL_SECTORS
+
+
+def _has_party(noun: Token) -> bool:
+    """Whether an eventive noun has an actor, recipient or place in its own phrase,
+    or is the object of a verb whose subject is an agent."""
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and is_agent(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
+            if any(is_agent(g) or g.ent_type_ in PLACE_ENTITIES for g in child.children if g.dep_ == "pobj"):
+                return True
+        if child.dep_ in {"acl", "relcl"}:
+            doer = actor_of(child)
+            if doer is not None and doer.i != noun.i and is_agent(doer):
+                return True
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"} and head is not noun:
+        verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+        if verb.pos_ in {"VERB", "AUX"}:
+            doer = actor_of(verb)
+            return doer is not None and doer.i != noun.i and is_agent(doer)
+    return False
+
+
+def _trigger(token: Token, found: Coding) -> Trigger:
+    """The Trigger of a candidate: its words, mode refined from the phrase, confidence."""
+    words = [token, *(token.doc[i] for i in found.words if abs(i - token.i) <= 2)]
+    words += [c for c in token.children if c.dep_ == "prt" or (c.dep_ == "compound" and c.i < token.i)]
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t.text) for t in words)
+    mode = _mode(token, found)
+    confidence = {"pattern": 0.8, "verb": 0.65}.get(found.source, 0.45 + 0.35 * found.share)
+    return Trigger(
+        head=token.i,
+        start=start,
+        end=end,
+        type=found.type,
+        mode=mode,
+        cameo=found.cameo,
+        confidence=round(confidence, 3),
+        contexts=found.contexts,
+    )
+
+
+def _near(token: Token) -> Iterable[Token]:
+    """The words of the trigger's own phrase, its subject's and its instruments."""
+    yield from (t for t in token.subtree if abs(t.i - token.i) <= 8)
+    doer = actor_of(token) if token.pos_ == "VERB" else None
+    if doer is not None:
+        yield from doer.subtree
+
+
+def _mode(token: Token, found: Coding) -> str | None:
+    """PLOVER's mode: the crosswalk's, refined by the words of the phrase."""
+    lemmas = {singular(t.lemma_.lower()) for t in _near(token)}
+    if found.type == "ASSAULT":
+        aircraft = lexicon().synsets.get("&AIRCRAFT", frozenset())
+        if lemmas & {"drone", "uav"}:
+            return "drone"
+        if lemmas & (AIR | aircraft):
+            return "aerial"
+    if found.type == "CONSULT":
+        if lemmas & PHONE:
+            return "phone"
+        if found.mode is None and _multilateral(token):
+            return "multilateral"
+    return found.mode
+
+
+def _multilateral(token: Token) -> bool:
+    """A meeting in an intergovernmental setting ("UN-mediated talks") or among several parties."""
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    for ent in phrase.ents:
+        if ent.label_ == "ORG" and any(
+            c["country"] == "IGO" for a in lookup(ent.text) for c in codes_at(a, None)
+        ):
+            return True
+    parties = [t for t in phrase if t.dep_ == "conj" and t.head.dep_ == "pobj"]
+    return len(parties) >= 2

@@ -1,0 +1,109 @@
+"""Training material for the event type model: NGEC's synthetic stories and headline
+templates, and real news (TimeBank/AQUAINT, PolNeAR train) without the
+development set's documents. Parsed once and cached outside the repository.
+
+Imported by `train/events.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from newsgraph.analyse.nlp import load_nlp, parse_many
+
+# Slot fillers for the headline templates; any names would do, the model never sees them
+# as words (only their entity types).
+FILLERS = {
+    "country_1": ["France", "Kenya", "Peru", "Vietnam", "Poland", "Egypt"],
+    "country_2": ["Chile", "Nigeria", "India", "Turkey", "Canada", "Japan"],
+    "city": ["Lagos", "Lima", "Hanoi", "Cairo", "Warsaw", "Ankara"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One training text with its document label (None for unlabelled real news)."""
+
+    source: str
+    text: str
+    label: str | None
+    mode: str | None
+    doc: str = ""
+
+
+def synthetic(events_train: Path) -> list[Story]:
+    """NGEC's synthetic stories, one PLOVER label each (invented facts)."""
+    path = events_train / "ngec-synthetic-stories-2023-10-19.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Story("synthetic", r["text"], r["label"] or None, (r["mode"] or "").lower() or None) for r in rows
+    ]
+
+
+def headlines(events_train: Path) -> list[Story]:
+    """NGEC's hand-written headline templates, slots filled in turn."""
+    with (events_train / "ngec-synthetic-headlines.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    out = []
+    for n, r in enumerate(rows):
+        title = r["title"].strip()
+        for slot, names in FILLERS.items():
+            title = title.replace("{" + slot + "}", names[n % len(names)])
+        title = re.sub(r"\{[^}]*\}", "Sudan", title)
+        out.append(Story("headline", title + ".", r["event"] or None, (r["mode"] or "").lower() or None))
+    return out
+
+
+def dev_documents(dev_files: list[Path]) -> set[tuple[str, str]]:
+    """(corpus, doc) of every development-set sentence: their documents are never trained on."""
+    out: set[tuple[str, str]] = set()
+    for path in dev_files:
+        if not path.is_file():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out.add((row["corpus"], row["doc"]))
+    return out
+
+
+def real_news(shared: Path) -> list[Story]:
+    """TimeBank/AQUAINT and PolNeAR train texts (the caller drops the development documents)."""
+    out = []
+    for tml in sorted((shared / "timebank" / "TBAQ-cleaned").glob("*/*.tml")):
+        raw = tml.read_text("utf-8")
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if body:
+            text = re.sub(r"<[^>]+>", "", body.group(1)).strip()
+            out.append(Story("timebank", text, None, None, tml.name.removesuffix(".tml")))
+    for txt in sorted((shared / "polnear" / "train" / "text").glob("*.txt")):
+        out.append(Story("polnear", txt.read_text("utf-8"), None, None, txt.stem))
+    return out
+
+
+def parsed(stories: list[Story], cache_dir: Path) -> Iterator[tuple[Story, Doc]]:
+    """Each story with its parse, read from a DocBin keyed by the texts when cached."""
+    nlp = load_nlp()
+    texts = [s.text for s in stories]
+    key = hashlib.sha256(json.dumps(texts).encode()).hexdigest()[:16]
+    cache = cache_dir / f"events-{key}.spacy"
+    if cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(parse_many(texts))
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        bin_.to_disk(cache)
+    yield from zip(stories, docs, strict=True)
