@@ -55,7 +55,12 @@ def score(gold: list[set[str]], predicted: list[set[str]]) -> dict[str, Any]:
         prec = tp[t] / (tp[t] + fp[t]) if tp[t] + fp[t] else 0.0
         rec = tp[t] / (tp[t] + fn[t]) if tp[t] + fn[t] else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per[t] = {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "gold": tp[t] + fn[t]}
+        per[t] = {
+            "p": round(prec, 3),
+            "r": round(rec, 3),
+            "f1": round(f1, 3),
+            "gold": tp[t] + fn[t],
+        }
     macro = sum(v["f1"] for v in per.values()) / len(per) if per else 0.0
     empty = [p for g, p in zip(gold, predicted, strict=True) if not g]
     uncoded = sum(1 for p in empty if not p) / len(empty) if empty else 1.0

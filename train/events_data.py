@@ -46,7 +46,8 @@ def synthetic(events_train: Path) -> list[Story]:
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     return [
-        Story("synthetic", r["text"], r["label"] or None, (r["mode"] or "").lower() or None) for r in rows
+        Story("synthetic", r["text"], r["label"] or None, (r["mode"] or "").lower() or None)
+        for r in rows
     ]
 
 
@@ -56,12 +57,42 @@ def headlines(events_train: Path) -> list[Story]:
         rows = list(csv.DictReader(handle))
     out = []
     for n, r in enumerate(rows):
-        title = r["title"].strip()
+        title = sentence_case(r["title"].strip())
         for slot, names in FILLERS.items():
             title = title.replace("{" + slot + "}", names[n % len(names)])
         title = re.sub(r"\{[^}]*\}", "Sudan", title)
-        out.append(Story("headline", title + ".", r["event"] or None, (r["mode"] or "").lower() or None))
+        out.append(
+            Story("headline", title + ".", r["event"] or None, (r["mode"] or "").lower() or None)
+        )
     return out
+
+
+def sentence_case(title: str) -> str:
+    """A Title Case headline as a sentence, so that the tagger sees its verbs as verbs:
+    every word lower case but the first, slots and acronyms ("{country_1} Imposes
+    Sanctions On UN Envoy" → "{country_1} imposes sanctions on UN envoy")."""
+    words = title.split(" ")
+    out = []
+    for n, word in enumerate(words):
+        keep = n == 0 or "{" in word or word.isupper() or ("'" in word and word[0] == "{")
+        out.append(word if keep else word.lower())
+    return " ".join(out)
+
+
+def codebook(events_train: Path) -> list[Story]:
+    """NGEC's codebook definitions of each type and mode, as short texts labelled with them."""
+    with (events_train / "ngec-PLOVER_structured_codebook.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Story(
+            "codebook",
+            r["mode_def"].split(" (note")[0].strip(),
+            r["event"],
+            (r["mode"] or "").lower() or None,
+        )
+        for r in rows
+        if r["mode_def"].strip()
+    ]
 
 
 def dev_documents(dev_files: list[Path]) -> set[tuple[str, str]]:

@@ -61,7 +61,18 @@ def crosswalk(path: Path) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
 
 
 def plover(code: str, walk: dict[str, tuple[str, str | None, tuple[str, ...]]]) -> Any:
-    """The PLOVER coding of a CAMEO code: exact, else its 3-digit parent, else its root."""
+    """The PLOVER coding of a CAMEO code: exact, else its 3-digit parent, else its root.
+
+    CAMEO 02x (appeal: "urge", "call for", "ask") are requests, which PLOVER's
+    REQUEST covers ("all requests, demands, and orders"), though its conversion
+    table drops the cue category; they take the coding of the demand with the
+    same subdivision (021 → 101, 026 → 106: CAMEO numbers both alike).
+    """
+    if "/" in code:  # a PLOVER type and mode that CAMEO has no code for ("RETREAT/resign")
+        kind, mode = code.split("/")
+        return (kind, mode, ())
+    if code.startswith("02"):
+        code = "10" + code[2:]
     for key in (code, code[:3]):
         if key in walk:
             return walk[key]
@@ -118,22 +129,35 @@ def read_dictionary(path: Path) -> dict[str, Any]:
             header = _HEADER.match(line)
             if header:
                 blocks.append(
-                    {"name": header.group(1), "code": _code_of(header.group(2)), "verbs": [], "raw": []}
+                    {
+                        "name": header.group(1),
+                        "code": _code_of(header.group(2)),
+                        "verbs": [],
+                        "raw": [],
+                    }
                 )
             elif blocks and body.startswith("-"):
                 found = _CODE.search(body)
                 if found:
-                    blocks[-1]["raw"].append((body[1 : found.start()], _code_of(found.group(1))))
+                    comment = line.split("#", 1)[1] if "#" in line else ""
+                    blocks[-1]["raw"].append(
+                        (body[1 : found.start()], _code_of(found.group(1)), comment)
+                    )
             elif blocks and body.strip():
                 _verb_line(body.strip(), blocks[-1])
     for block in blocks:
         block["patterns"] = []
-        for text, code in block.pop("raw"):
+        for text, code, comment in block.pop("raw"):
             if "*" not in text:
                 continue
             left, right = text.split("*", 1)
             block["patterns"].append(
-                {"code": code, "left": _slots(left, synsets), "right": _slots(right, synsets)}
+                {
+                    "code": code,
+                    "left": _slots(left, synsets),
+                    "right": _slots(right, synsets),
+                    "verbs": _origin(comment, block["verbs"]),
+                }
             )
     return {"synsets": dict(synsets), "blocks": blocks}
 
@@ -144,8 +168,31 @@ def _verb_line(body: str, block: dict[str, Any]) -> None:
     code = _code_of(code_match.group(1)) if code_match else block["code"]
     head = re.split(r"[\s{\[]", body, maxsplit=1)[0]
     words = _words(head.lstrip("+"))
+    braces = re.search(r"\{([^}]*)\}", body)
+    forms = (
+        {w for f in braces.group(1).split() for w in _words(f.lstrip("+"))[:1]} if braces else set()
+    )
     if words:
-        block["verbs"].append({"lemma": words[0], "particles": words[1:], "code": code})
+        block["verbs"].append(
+            {"lemma": words[0], "particles": words[1:], "code": code, "forms": forms | {words[0]}}
+        )
+
+
+def _origin(comment: str, verbs: list[dict[str, Any]]) -> list[str] | None:
+    """The verbs of the block a pattern was found with, from its comment ("# RUSH"), or
+    None for all: the dictionary's patterns were written for one verb each, and a
+    phrase that means a request after "call" ("call for") means nothing after "phone"."""
+    named = {w.lower() for item in comment.split(",") for w in item.split()[:1]}
+    named = {n.split("_")[0] for n in named}
+    out = sorted(
+        v["lemma"]
+        for v in verbs
+        if any(
+            n in v["forms"] or (len(v["lemma"]) > 3 and n.startswith(v["lemma"][:-1]))
+            for n in named
+        )
+    )
+    return out or None
 
 
 def noun_codes(
@@ -182,15 +229,14 @@ def noun_codes(
             # their code to the rest, not to the noun.
             if len(right) > len(words) or words[0] in PREPOSITIONS or len(words[-1]) < 3:
                 continue
-            votes[" ".join(words[:-1] + [singular(words[-1])])][code] += weight
+            votes[" ".join([*words[:-1], singular(words[-1])])][code] += weight
     return votes
 
 
 LIGHT_WEIGHT = 3
-PREPOSITIONS = frozenset(
-    "to from with by in on at for of over against into between among about off out up down "
-    "away back under after before toward towards".split()
-)
+_PREPOSITIONS_LIST = """to from with by in on at for of over against into between among about
+off out up down away back under after before toward towards"""
+PREPOSITIONS = frozenset(_PREPOSITIONS_LIST.split())
 
 
 def singular(word: str) -> str:

@@ -27,15 +27,21 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 RIGHT_WINDOW = 14
 
 
+# A phrase pattern: its code (None: "no event"), the words before and after the
+# verb, and the verbs it was written for (empty: every verb of its block).
+Pattern = tuple[str | None, tuple[frozenset[str], ...], tuple[frozenset[str], ...], frozenset[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class Coding:
     """What the lexicon says of a trigger: its CAMEO code, PLOVER type, mode and contexts.
 
     `source` is "pattern" when a phrase pattern matched, "verb" or "noun" for
     the word's default; `share` is how clearly the dictionary backs a noun's type.
+    `cameo` is None for PLOVER acts that CAMEO has no code for (a resignation).
     """
 
-    cameo: str
+    cameo: str | None
     type: str
     mode: str | None
     contexts: tuple[str, ...]
@@ -50,8 +56,8 @@ class Lexicon:
 
     codes: dict[str, tuple[str, str | None, tuple[str, ...]]]
     verbs: dict[str, list[tuple[tuple[str, ...], str | None, int]]]
-    blocks: list[list[tuple[str | None, tuple[frozenset[str], ...], tuple[frozenset[str], ...]]]]
-    nouns: dict[str, tuple[str, float, int]]
+    blocks: list[list[Pattern]]
+    nouns: dict[str, tuple[str, float, int, str]]
     synsets: dict[str, frozenset[str]]
     model: dict[str, Any]
 
@@ -76,15 +82,25 @@ def lexicon() -> Lexicon:
     synsets = {k: frozenset(singular(w) for w in v) for k, v in raw["synsets"].items()}
 
     def slot(word: str) -> frozenset[str]:
-        return synsets.get(word, frozenset()) if word.startswith("&") else frozenset({singular(word)})
+        return (
+            synsets.get(word, frozenset()) if word.startswith("&") else frozenset({singular(word)})
+        )
 
     blocks = [
-        [(code, tuple(slot(w) for w in left), tuple(slot(w) for w in right)) for code, left, right in block]
+        [
+            (
+                code,
+                tuple(slot(w) for w in left),
+                tuple(slot(w) for w in right),
+                frozenset(verbs or ()),
+            )
+            for code, left, right, verbs in block
+        ]
         for block in raw["blocks"]
     ]
     codes = {k: (v[0], v[1], tuple(v[2])) for k, v in raw["codes"].items()}
     verbs = {k: [(tuple(p), c, b) for p, c, b in v] for k, v in raw["verbs"].items()}
-    nouns = {k: (v[0], float(v[1]), int(v[2])) for k, v in raw["nouns"].items()}
+    nouns = {k: (v[0], float(v[1]), int(v[2]), v[3]) for k, v in raw["nouns"].items()}
     return Lexicon(codes, verbs, blocks, nouns, synsets, raw.get("model", {}))
 
 
@@ -93,16 +109,24 @@ def keys(token: Token) -> frozenset[str]:
     return frozenset({singular(token.lower_), singular(token.lemma_.lower())})
 
 
-def _matches(slots: tuple[frozenset[str], ...], tokens: list[Token]) -> tuple[int, ...] | None:
-    """The positions of `tokens` that match `slots` in order (gaps allowed), or None."""
+Keyed = list[tuple[int, frozenset[str]]]
+
+
+def keyed(tokens: list[Token]) -> Keyed:
+    """Tokens as (index, match keys), computed once for all the patterns tried on them."""
+    return [(t.i, keys(t)) for t in tokens]
+
+
+def _matches(slots: tuple[frozenset[str], ...], tokens: Keyed) -> tuple[int, ...] | None:
+    """The indices of `tokens` that match `slots` in order (gaps allowed), or None."""
     found: list[int] = []
     at = 0
     for wanted in slots:
-        while at < len(tokens) and not (keys(tokens[at]) & wanted):
+        while at < len(tokens) and not (tokens[at][1] & wanted):
             at += 1
         if at == len(tokens):
             return None
-        found.append(tokens[at].i)
+        found.append(tokens[at][0])
         at += 1
     return tuple(found)
 
@@ -143,8 +167,8 @@ def code_verb(verb: Token) -> Coding | None:
     entries = lex.verbs.get(verb.lemma_.lower())
     if not entries:
         return None
-    right = right_context(verb)
-    left = left_context(verb)
+    right = keyed(right_context(verb))
+    left = keyed(left_context(verb))
     best: tuple[int, str | None, str, tuple[int, ...]] | None = None
     for particles, code, block in entries:
         if particles:
@@ -156,8 +180,11 @@ def code_verb(verb: Token) -> Coding | None:
         specificity = len(particles)
         if best is None or specificity > best[0]:
             best = (specificity, code, "verb", used)
-        for p_code, p_left, p_right in lex.blocks[block]:
-            if len(p_left) + len(p_right) + specificity <= best[0]:
+        lemma = verb.lemma_.lower()
+        for p_code, p_left, p_right, p_verbs in lex.blocks[block] if block >= 0 else ():
+            if len(p_left) + len(p_right) + specificity <= best[0] or (
+                p_verbs and lemma not in p_verbs
+            ):
                 continue
             got_left = _matches(p_left, left) if p_left else ()
             got_right = _matches(p_right, right) if p_right else ()
@@ -200,24 +227,32 @@ def code_noun(noun: Token) -> Coding | None:
         entry = lex.nouns.get(lemma) or lex.nouns.get(singular(noun.lower_))
     if entry is None:
         return None
-    code, share, block = entry
+    code, share, block, verb = entry
     source = "noun"
     if block >= 0:
-        right = [t for child in noun.rights if child.dep_ not in _OTHER_CLAUSE for t in child.subtree]
+        right = keyed(
+            [t for child in noun.rights if child.dep_ not in _OTHER_CLAUSE for t in child.subtree][
+                :RIGHT_WINDOW
+            ]
+        )
         best = 0
-        for p_code, p_left, p_right in lex.blocks[block]:
+        for p_code, p_left, p_right, p_verbs in lex.blocks[block]:
             if p_left or not p_right or len(p_right) <= best or p_code is None:
                 continue
-            got = _matches(p_right, right[:RIGHT_WINDOW])
+            if p_verbs and verb not in p_verbs:
+                continue
+            got = _matches(p_right, right)
             if got is not None:
                 best, code, source, words = len(p_right), p_code, "pattern", words + got
     return coding(code, source, share=share, words=words)
 
 
-def coding(code: str, source: str, *, share: float = 1.0, words: tuple[int, ...] = ()) -> Coding | None:
+def coding(
+    code: str, source: str, *, share: float = 1.0, words: tuple[int, ...] = ()
+) -> Coding | None:
     """A CAMEO code as PLOVER, None when PLOVER has no type for it."""
     found = lexicon().codes.get(code)
     if found is None:
         return None
     kind, mode, contexts = found
-    return Coding(code, kind, mode, contexts, source, share, words)
+    return Coding(code if code.isdigit() else None, kind, mode, contexts, source, share, words)

@@ -19,26 +19,35 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyse.events.features import features, probability
 from newsgraph.analyse.events.lexicon import Coding, code_noun, code_verb, lexicon, singular
 from newsgraph.analyse.identity.actors import agent_sector, codes_at, lookup
 
 AGENT_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-# Types whose verb reports another act in its complement ("agreed to withdraw").
-FRAMING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "SUPPORT"})
-# Prepositions that introduce a party or the place of a nominal event.
-PARTY_PREPS = frozenset({"by", "of", "between", "among", "with", "against", "on", "from", "in", "at"})
-# Collective words for political actors that the agent dictionaries leave out.
-COLLECTIVE = frozenset(
-    "force official leader side country nation state coalition ally power party group "
-    "militant insurgent fighter attacker striker union negotiator mediator investigator "
-    "candidate troop army military soldier jet plane warplane aircraft helicopter drone "
-    "tank artillery ship navy".split()
+QUANTITY_ENTITIES = frozenset({"CARDINAL", "QUANTITY", "PERCENT"})
+_QUANTITY_LIST = (
+    "dozen dozens hundred hundreds thousand thousands million millions number some many most all"
 )
+QUANTITY = frozenset(_QUANTITY_LIST.split())
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Types whose verb reports another act in its complement ("agreed to withdraw"),
+# which absorbs the complement's own event ("threatened to attack" is a threat).
+FRAMING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "SUPPORT"})
+# Of those, the types that are no political act when the complement is none
+# ("agreed to buy a rival", "declined to comment"); a threat is a threat.
+NEEDS_CONTENT = FRAMING - {"THREATEN"}
+# Prepositions that introduce a party or the place of a nominal event.
+_PARTY_PREPS_LIST = """by of between among with against on from in at across near outside inside
+throughout into"""
+PARTY_PREPS = frozenset(_PARTY_PREPS_LIST.split())
+# Collective words for political actors that the agent dictionaries leave out.
+_COLLECTIVE_LIST = """force official leader side country nation state coalition ally power
+party group militant insurgent fighter attacker striker union negotiator mediator investigator
+candidate troop army military soldier jet plane warplane aircraft helicopter drone
+tank artillery ship navy"""
+COLLECTIVE = frozenset(_COLLECTIVE_LIST.split())
 PHONE = frozenset({"phone", "telephone", "call", "videoconference", "video"})
 AIR = frozenset({"air", "aerial", "airstrike", "warplane", "bomber", "jet", "plane", "aircraft"})
-# Sector codes that do not make a word an agent of political events.
-NON_POLITICAL_SECTORS = frozenset({"BUS", "", "CVL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +77,51 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 
 
 def code_triggers(doc: Doc, *, use_model: bool) -> list[Trigger]:
-    """The triggers, from the lexicon and its sense checks alone or also the type model."""
+    """The triggers, from the lexicon and its sense checks alone or also the type model.
+
+    The model (when `models/events.json` has one) keeps a candidate when its
+    type is at least `threshold` times as likely as for the average candidate
+    of that type in training, and gives the confidence.
+    """
+    model = lexicon().model if use_model else {}
+    out = []
+    for token, found, doer, agent in candidates(doc):
+        confidence = {"pattern": 0.8, "verb": 0.65}.get(found.source, 0.45 + 0.35 * found.share)
+        if model:
+            p = probability(features(token, found, doer, agent), model)
+            base = float(model["base"].get(found.type, 0.5))
+            # A phrase pattern or a coding with a PLOVER mode names a specific act
+            # ("phoned", "air strikes"), which the story-level labels cannot overrule.
+            if p < base * float(model["threshold"]) and not _specific(found):
+                continue
+            confidence = p / (p + base)
+        out.append(_trigger(token, found, confidence))
+    return out
+
+
+def _specific(found: Coding) -> bool:
+    """Whether the lexicon coded a specific act: a phrase pattern, or a code with a mode."""
+    return found.source == "pattern" or found.mode is not None
+
+
+def candidates(doc: Doc) -> list[tuple[Token, Coding, Token | None, bool | None]]:
+    """The lexicon's candidates that pass the sense checks, with the verb's doer and
+    whether it is an agent (None when no doer is named), in text order."""
     codings: dict[int, Coding] = {}
     for token in doc:
         found = _candidate(token)
         if found is not None:
             codings[token.i] = found
+    if not codings:
+        return []
     absorbed = _absorbed(doc, codings)
     out = []
     for i, found in sorted(codings.items()):
-        if i in absorbed or not _reads_as_act(doc[i], found, codings):
-            continue
-        out.append(_trigger(doc[i], found))
+        token = doc[i]
+        doer = actor_of(token) if token.pos_ == "VERB" else None
+        agent = is_agent(doer) if doer is not None else None
+        if i not in absorbed and _reads_as_act(token, found, codings, agent):
+            out.append((token, found, doer, agent))
     return out
 
 
@@ -117,13 +159,20 @@ def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
     return out
 
 
-def _reads_as_act(token: Token, found: Coding, codings: dict[int, Coding]) -> bool:
-    """Whether the candidate is an act of somebody, not a happening or a business deal."""
+def _reads_as_act(
+    token: Token, found: Coding, codings: dict[int, Coding], agent: bool | None
+) -> bool:
+    """Whether the candidate is an act of somebody, not a happening or a business deal.
+
+    `agent` says whether the verb's doer is an agent (None: no doer named).
+    """
     if token.pos_ == "VERB":
-        doer = actor_of(token)
-        if doer is not None and not is_agent(doer):
+        if agent is False:
             return False
-        if found.type in FRAMING and found.source == "verb":
+        doer = actor_of(token)
+        if doer is not None and doer.ent_type_ == "" and agent_sector(doer.text) == "BUS":
+            return False  # "the company agreed to buy its rival": a business deal
+        if found.type in NEEDS_CONTENT and found.source == "verb":
             complement = [c for c in token.children if c.dep_ == "xcomp"]
             if complement and not any(_reports_event(c, codings) for c in complement):
                 return False
@@ -145,6 +194,8 @@ def actor_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
+                if child.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
+                    return current.head  # "the storm that struck": the storm struck
                 return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -157,9 +208,18 @@ def actor_of(verb: Token) -> Token | None:
     return None
 
 
-def is_agent(token: Token) -> bool:
+def is_agent(token: Token) -> bool | None:
     """Whether a phrase head names somebody who can act: a pronoun, a person, group or
-    place, a role word of the agent dictionaries, or a word modified by one."""
+    place, a role word of the agent dictionaries, or a word modified by one. A bare
+    number or quantity ("hundreds", "dozens of") says nothing (None) unless its "of"
+    phrase does."""
+    if (
+        token.ent_type_ in QUANTITY_ENTITIES
+        or token.pos_ == "NUM"
+        or token.lemma_.lower() in QUANTITY
+    ):
+        of = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return is_agent(of[0]) if of else None
     if token.pos_ == "PRON" or token.ent_type_ in AGENT_ENTITIES:
         return True
     if token.pos_ == "PROPN":
@@ -169,7 +229,7 @@ def is_agent(token: Token) -> bool:
         return True
     if singular(token.lemma_.lower()) in COLLECTIVE:
         return True
-    return agent_sector(" ".join(t.text for t in words[-3:])) not in NON_POLITICAL_SECTORS
+    return bool(agent_sector(" ".join(t.text for t in words[-3:])))
 
 
 def _has_party(noun: Token) -> bool:
@@ -178,9 +238,16 @@ def _has_party(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and is_agent(child):
             return True
-        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS:
-            if any(is_agent(g) or g.ent_type_ in PLACE_ENTITIES for g in child.children if g.dep_ == "pobj"):
-                return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in PARTY_PREPS
+            and any(
+                is_agent(g) or g.ent_type_ in PLACE_ENTITIES
+                for g in child.children
+                if g.dep_ == "pobj"
+            )
+        ):
+            return True
         if child.dep_ in {"acl", "relcl"}:
             doer = actor_of(child)
             if doer is not None and doer.i != noun.i and is_agent(doer):
@@ -190,18 +257,19 @@ def _has_party(noun: Token) -> bool:
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.pos_ in {"VERB", "AUX"}:
             doer = actor_of(verb)
-            return doer is not None and doer.i != noun.i and is_agent(doer)
+            return doer is not None and doer.i != noun.i and bool(is_agent(doer))
     return False
 
 
-def _trigger(token: Token, found: Coding) -> Trigger:
-    """The Trigger of a candidate: its words, mode refined from the phrase, confidence."""
+def _trigger(token: Token, found: Coding, confidence: float) -> Trigger:
+    """The Trigger of a candidate: its words and its mode, refined from the phrase."""
     words = [token, *(token.doc[i] for i in found.words if abs(i - token.i) <= 2)]
-    words += [c for c in token.children if c.dep_ == "prt" or (c.dep_ == "compound" and c.i < token.i)]
+    words += [
+        c for c in token.children if c.dep_ == "prt" or (c.dep_ == "compound" and c.i < token.i)
+    ]
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)
     mode = _mode(token, found)
-    confidence = {"pattern": 0.8, "verb": 0.65}.get(found.source, 0.45 + 0.35 * found.share)
     return Trigger(
         head=token.i,
         start=start,
