@@ -1,18 +1,19 @@
-"""Build `models/events.json`: the PLOVER event lexicon the trigger coder reads.
+"""Build `models/events.json`: the PLOVER event lexicon and type model the trigger coder reads.
 
 Sources (all under `../shared/data/`): the PETRARCH CAMEO verb dictionary
 (`phoenix-dictionaries/CAMEO.2.0.txt`), the CAMEO→PLOVER crosswalk
-(`plover/CAMEO2PLOVER-2021.txt`) and spaCy's noun list (the lemmatizer's
-`lemma_index` of the shared model), which decides which nominalisations of the
-dictionary's verbs are English nouns. Nothing is tuned on the development set.
+(`plover/CAMEO2PLOVER-2021.txt`), NGEC's codebook and headline templates
+(`events-train/`), and spaCy's noun and verb lists (the lemmatizer's
+`lemma_index` of the shared model), which decide which nominalisations of the
+dictionary's verbs are English nouns. The PLOVER manual's own definitions
+override the dictionary where they disagree (`MANUAL`). Nothing is tuned on
+the development set.
 
-The type model is then fitted on the lexicon's candidates in NGEC's synthetic
-stories and headline templates (`../shared/data/events-train/`): a candidate
-whose PLOVER type is its story's label is a positive, any other a negative. The
-labels are per story, so a negative may be a true event of another type; the
-model learns which words and constructions usually carry the type they are
-coded with, and the coder keeps a candidate when it beats the average of its
-type. Parses are cached in `--cache` (outside the repository).
+The type model (`events_model.py`) is then fitted on the lexicon's candidates
+in NGEC's synthetic stories and headline templates; with `--dev`, the
+benchmark's figures on the development files go into its metadata. Parses are
+cached in `--cache` (outside the repository); the whole run takes about 15
+minutes of one core when nothing is cached, under two minutes when it is.
 
 Usage: python train/events.py [--shared DIR] [--out FILE] [--cache DIR] [--dev FILE ...]
 """
@@ -21,21 +22,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import events_data
 import events_lexicon as lex
+import events_model
 import spacy
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 
-from newsgraph.analyse.events.features import features
 from newsgraph.analyse.events.lexicon import lexicon
-from newsgraph.analyse.events.triggers import candidates
 from newsgraph.analyse.identity.actors import agent_sector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,101 +303,6 @@ def compile_lexicon(shared: Path) -> dict[str, Any]:
     }
 
 
-# The coder keeps a candidate whose type is at least `threshold` times as likely
-# as for the average candidate of its type; the threshold is the one of these
-# with the best F1 on the held-out stories' weak labels (never the dev set).
-THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5)
-C = 0.5  # inverse L2 strength: lemmas seen in a few stories must not decide alone
-HELD_OUT = 5  # every fifth story is held out to report the fit
-
-
-def examples(events_train: Path, cache: Path) -> tuple[list[list[str]], list[int], list[int]]:
-    """Features, labels and story numbers of every candidate of the training texts."""
-    stories = [
-        *events_data.parsed(events_data.synthetic(events_train), cache),
-        *events_data.parsed(events_data.headlines(events_train), cache),
-    ]
-    xs: list[list[str]] = []
-    ys: list[int] = []
-    groups: list[int] = []
-    for n, (story, doc) in enumerate(stories):
-        for token, found, doer, agent in candidates(doc):
-            xs.append(features(token, found, doer, agent))
-            ys.append(int(found.type == story.label))
-            groups.append(n)
-    return xs, ys, groups
-
-
-def fit(events_train: Path, cache: Path) -> dict[str, Any]:
-    """The logistic regression as JSON: weights by feature name, bias, type base rates."""
-    xs, ys, groups = examples(events_train, cache)
-    vec = DictVectorizer()
-    matrix = vec.fit_transform([dict.fromkeys(x, 1) for x in xs])
-    train = [i for i, g in enumerate(groups) if g % HELD_OUT]
-    test = [i for i, g in enumerate(groups) if not g % HELD_OUT]
-    probe = LogisticRegression(C=C, max_iter=2000).fit(matrix[train], [ys[i] for i in train])
-    auc = roc_auc_score([ys[i] for i in test], probe.predict_proba(matrix[test])[:, 1])
-    threshold = _best_threshold(probe.predict_proba(matrix[test])[:, 1], [ys[i] for i in test],
-                                [xs[i][0] for i in test])  # fmt: skip
-    model = LogisticRegression(C=C, max_iter=2000).fit(matrix, ys)
-    names = vec.get_feature_names_out()
-    weights = {
-        str(n): round(float(w), 4)
-        for n, w in zip(names, model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
-    }
-    by_type: dict[str, list[int]] = {}
-    for x, y in zip(xs, ys, strict=True):
-        by_type.setdefault(x[0].removeprefix("type="), []).append(y)
-    base = {t: round(sum(v) / len(v), 4) for t, v in sorted(by_type.items())}
-    print(f"model: {len(xs)} candidates, {sum(ys)} agree with their story, "
-          f"held-out AUC {auc:.3f}, threshold {threshold}")  # fmt: skip
-    return {
-        "kind": "logistic regression over parse features (newsgraph.analyse.events.features)",
-        "trained_on": "NGEC synthetic stories and headlines; positive: type == story label",
-        "candidates": len(xs),
-        "positives": sum(ys),
-        "held_out_auc": round(float(auc), 3),
-        "C": C,
-        "threshold": threshold,
-        "bias": round(float(model.intercept_[0]), 4),
-        "base": base,
-        "weights": weights,
-    }
-
-
-def _best_threshold(probs: Any, ys: list[int], types: list[str]) -> float:
-    """The threshold of THRESHOLDS with the best F1 against the held-out weak labels."""
-    by_type: dict[str, list[int]] = {}
-    for t, y in zip(types, ys, strict=True):
-        by_type.setdefault(t, []).append(y)
-    base = {t: sum(v) / len(v) for t, v in by_type.items()}
-    best, best_f1 = THRESHOLDS[0], -1.0
-    for threshold in THRESHOLDS:
-        keep = [p >= base[t] * threshold for p, t in zip(probs, types, strict=True)]
-        tp = sum(1 for k, y in zip(keep, ys, strict=True) if k and y)
-        f1 = 2 * tp / (sum(keep) + sum(ys)) if sum(keep) + sum(ys) else 0.0
-        if f1 > best_f1:
-            best, best_f1 = threshold, f1
-    return best
-
-
-def dev_figures(files: list[Path]) -> dict[str, Any]:
-    """The benchmark's figures on the development files, lexicon alone and with the model."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import events_types  # the benchmark script, a sibling folder
-
-    result = events_types.run(events_types.load(files))
-    return {
-        "files": [f.name for f in files],
-        "sentences": result["sentences"],
-        **{
-            name: {k: result[name][k] for k in ("macro_f1", "uncoded")}
-            for name in ("lexicon", "model")
-        },
-    }
-
-
 def write(data: dict[str, Any], out: Path) -> None:
     """Write the lexicon file and make the running process read the new one."""
     out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", "utf-8")
@@ -423,10 +324,10 @@ def main() -> None:
           f"{sum(len(b) for b in data['blocks'])} patterns")  # fmt: skip
     if args.no_model:
         return
-    data["model"] = fit(args.shared / "events-train", args.cache)
+    data["model"] = events_model.fit(args.shared / "events-train", args.cache)
     write(data, args.out)
     if args.dev:
-        data["model"]["dev"] = dev_figures(args.dev)
+        data["model"]["dev"] = events_model.dev_figures(args.dev)
         write(data, args.out)
     print(f"{args.out.name}: {args.out.stat().st_size:,} bytes")
 

@@ -37,7 +37,8 @@ class Coding:
     """What the lexicon says of a trigger: its CAMEO code, PLOVER type, mode and contexts.
 
     `source` is "pattern" when a phrase pattern matched, "verb" or "noun" for
-    the word's default; `share` is how clearly the dictionary backs a noun's type.
+    the word's default, "frame" when the trigger module recoded a promise;
+    `share` is how clearly the dictionary backs a noun's type.
     `cameo` is None for PLOVER acts that CAMEO has no code for (a resignation).
     """
 

@@ -15,7 +15,7 @@ political-actor test are the argument finder's (`find.py`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,10 @@ FRAMING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "SUPPO
 # Of those, the types that are no political act when the complement is none
 # ("agreed to buy a rival", "declined to comment"); a threat is a threat.
 NEEDS_CONTENT = FRAMING - {"THREATEN"}
+# Types of material acts, whose modes say how the act was done.
+MATERIAL = frozenset({"CONSULT", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
+# What a promise to do turns into a concession (the manual's CONCEDE).
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
 # Prepositions that introduce a party or the place of a nominal event.
 _PARTY_PREPS_LIST = """by of between among with against on from in at across near outside inside
 throughout into"""
@@ -86,7 +90,9 @@ def code_triggers(doc: Doc, *, use_model: bool) -> list[Trigger]:
     model = lexicon().model if use_model else {}
     out = []
     for token, found, doer, agent in candidates(doc):
-        confidence = {"pattern": 0.8, "verb": 0.65}.get(found.source, 0.45 + 0.35 * found.share)
+        confidence = {"pattern": 0.8, "frame": 0.7, "verb": 0.65}.get(
+            found.source, 0.45 + 0.35 * found.share
+        )
         if model:
             p = probability(features(token, found, doer, agent), model)
             base = float(model["base"].get(found.type, 0.5))
@@ -100,8 +106,12 @@ def code_triggers(doc: Doc, *, use_model: bool) -> list[Trigger]:
 
 
 def _specific(found: Coding) -> bool:
-    """Whether the lexicon coded a specific act: a phrase pattern, or a code with a mode."""
-    return found.source == "pattern" or found.mode is not None
+    """Whether the lexicon coded a specific act: a phrase pattern, a promise to yield,
+    or a material act with its mode ("phoned", "released"). The modes of verbal
+    acts ("disapprove", "yield") are the crosswalk's, not the word's."""
+    if found.source in {"pattern", "frame"}:
+        return True
+    return found.mode is not None and found.type in MATERIAL
 
 
 def candidates(doc: Doc) -> list[tuple[Token, Coding, Token | None, bool | None]]:
@@ -149,13 +159,25 @@ def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
         if found.source == "pattern":
             out.update(w for w in found.words if w != i and w in codings)
         if found.type in FRAMING and token.pos_ == "VERB":
-            out.update(c.i for c in token.children if c.dep_ == "xcomp" and c.i in codings)
+            content = [t.i for t in _complements(token) if t.i in codings]
+            out.update(content)
+            if found.type == "AGREE" and any(codings[c].type in YIELDING for c in content):
+                # "announced ... would withdraw troops" is CONCEDE (the manual), not AGREE
+                codings[i] = replace(found, type="CONCEDE", mode=None, cameo="035", source="frame")
         if token.pos_ == "VERB" and found.source == "verb":
             objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
             if token.dep_ in {"relcl", "acl"}:
                 objects.append(token.head)
             if any(o.i in codings and doc[o.i].pos_ == "NOUN" for o in objects):
                 out.add(i)
+    return out
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The verbs of a framing verb's complement: "promised to withdraw ... and release"."""
+    out = [c for c in verb.children if c.dep_ == "xcomp"]
+    for head in list(out):
+        out += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     return out
 
 
@@ -173,7 +195,7 @@ def _reads_as_act(
         if doer is not None and doer.ent_type_ == "" and agent_sector(doer.text) == "BUS":
             return False  # "the company agreed to buy its rival": a business deal
         if found.type in NEEDS_CONTENT and found.source == "verb":
-            complement = [c for c in token.children if c.dep_ == "xcomp"]
+            complement = _complements(token)
             if complement and not any(_reports_event(c, codings) for c in complement):
                 return False
         return True
