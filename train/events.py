@@ -300,6 +300,9 @@ def compile_lexicon(shared: Path) -> dict[str, Any]:
         "blocks": kept_blocks,
         "nouns": nouns,
         "synsets": synsets,
+        "statements": sorted(
+            {v["lemma"] for b in blocks if (b["code"] or "").startswith("01") for v in b["verbs"]}
+        ),
     }
 
 

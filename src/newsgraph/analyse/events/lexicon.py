@@ -60,6 +60,7 @@ class Lexicon:
     blocks: list[list[Pattern]]
     nouns: dict[str, tuple[str, float, int, str]]
     synsets: dict[str, frozenset[str]]
+    statements: frozenset[str]
     model: dict[str, Any]
 
 
@@ -102,7 +103,8 @@ def lexicon() -> Lexicon:
     codes = {k: (v[0], v[1], tuple(v[2])) for k, v in raw["codes"].items()}
     verbs = {k: [(tuple(p), c, b) for p, c, b in v] for k, v in raw["verbs"].items()}
     nouns = {k: (v[0], float(v[1]), int(v[2]), v[3]) for k, v in raw["nouns"].items()}
-    return Lexicon(codes, verbs, blocks, nouns, synsets, raw.get("model", {}))
+    statements = frozenset(raw["statements"])
+    return Lexicon(codes, verbs, blocks, nouns, synsets, statements, raw.get("model", {}))
 
 
 def keys(token: Token) -> frozenset[str]:

@@ -34,8 +34,10 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # which absorbs the complement's own event ("threatened to attack" is a threat).
 FRAMING = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "CONCEDE", "SUPPORT"})
 # Of those, the types that are no political act when the complement is none
-# ("agreed to buy a rival", "declined to comment"); a threat is a threat.
-NEEDS_CONTENT = FRAMING - {"THREATEN"}
+# ("agreed to buy a rival"); a threat is a threat, and a refusal or a request
+# is one unless what is refused or asked is only to speak ("declined to comment").
+NEEDS_CONTENT = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
+NOT_TO_SPEAK = frozenset({"REJECT", "REQUEST"})
 # Types of material acts, whose modes say how the act was done.
 MATERIAL = frozenset({"CONSULT", "AID", "RETREAT", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 # What a promise to do turns into a concession (the manual's CONCEDE).
@@ -194,9 +196,15 @@ def _reads_as_act(
         doer = actor_of(token)
         if doer is not None and doer.ent_type_ == "" and agent_sector(doer.text) == "BUS":
             return False  # "the company agreed to buy its rival": a business deal
-        if found.type in NEEDS_CONTENT and found.source == "verb":
-            complement = _complements(token)
-            if complement and not any(_reports_event(c, codings) for c in complement):
+        if found.source == "verb" and (complement := _complements(token)):
+            if found.type in NEEDS_CONTENT and not any(
+                _reports_event(c, codings) for c in complement
+            ):
+                return False
+            statements = lexicon().statements
+            if found.type in NOT_TO_SPEAK and all(
+                c.lemma_.lower() in statements for c in complement
+            ):
                 return False
         return True
     return _has_party(token)
