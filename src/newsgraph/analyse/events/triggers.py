@@ -46,11 +46,13 @@ YIELDING = frozenset({"RETREAT", "CONCEDE"})
 _PARTY_PREPS_LIST = """by of between among with against on from in at across near outside inside
 throughout into"""
 PARTY_PREPS = frozenset(_PARTY_PREPS_LIST.split())
-# Collective words for political actors that the agent dictionaries leave out.
+# Collective words for political actors, and words for people acting together,
+# that the agent dictionaries leave out.
 _COLLECTIVE_LIST = """force official leader side country nation state coalition ally power
 party group militant insurgent fighter attacker striker union negotiator mediator investigator
 candidate troop army military soldier jet plane warplane aircraft helicopter drone
-tank artillery ship navy"""
+tank artillery ship navy people person crowd resident member citizen villager supporter
+student youth woman man"""
 COLLECTIVE = frozenset(_COLLECTIVE_LIST.split())
 PHONE = frozenset({"phone", "telephone", "call", "videoconference", "video"})
 AIR = frozenset({"air", "aerial", "airstrike", "warplane", "bomber", "jet", "plane", "aircraft"})
@@ -286,8 +288,8 @@ def _has_party(noun: Token) -> bool:
     if noun.dep_ in {"dobj", "nsubjpass", "pobj", "attr"} and head is not noun:
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
         if verb.pos_ in {"VERB", "AUX"}:
-            doer = actor_of(verb)
-            return doer is not None and doer.i != noun.i and bool(is_agent(doer))
+            doer = actor_of(verb)  # "hundreds gathered for a rally": a crowd counts
+            return doer is not None and doer.i != noun.i and is_agent(doer) is not False
     return False
 
 
