@@ -1,8 +1,8 @@
-"""Training material for the event type model: NGEC's synthetic stories and headline
-templates, and real news (TimeBank/AQUAINT, PolNeAR train) without the
-development set's documents. Parsed once and cached outside the repository.
+"""Training material for the event lexicon and type model: NGEC's synthetic stories,
+headline templates and codebook definitions, each with its PLOVER label. Parsed
+once and cached outside the repository.
 
-Imported by `train/events.py`.
+Imported by `train/events.py` and `train/events_model.py`.
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ FILLERS = {
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """One training text with its document label (None for unlabelled real news)."""
+    """One training text with its document label and mode."""
 
     source: str
     text: str
     label: str | None
     mode: str | None
-    doc: str = ""
 
 
 def synthetic(events_train: Path) -> list[Story]:
@@ -74,7 +73,7 @@ def sentence_case(title: str) -> str:
     words = title.split(" ")
     out = []
     for n, word in enumerate(words):
-        keep = n == 0 or "{" in word or word.isupper() or ("'" in word and word[0] == "{")
+        keep = n == 0 or "{" in word or word.isupper()
         out.append(word if keep else word.lower())
     return " ".join(out)
 
@@ -93,33 +92,6 @@ def codebook(events_train: Path) -> list[Story]:
         for r in rows
         if r["mode_def"].strip()
     ]
-
-
-def dev_documents(dev_files: list[Path]) -> set[tuple[str, str]]:
-    """(corpus, doc) of every development-set sentence: their documents are never trained on."""
-    out: set[tuple[str, str]] = set()
-    for path in dev_files:
-        if not path.is_file():
-            continue
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                out.add((row["corpus"], row["doc"]))
-    return out
-
-
-def real_news(shared: Path) -> list[Story]:
-    """TimeBank/AQUAINT and PolNeAR train texts (the caller drops the development documents)."""
-    out = []
-    for tml in sorted((shared / "timebank" / "TBAQ-cleaned").glob("*/*.tml")):
-        raw = tml.read_text("utf-8")
-        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-        if body:
-            text = re.sub(r"<[^>]+>", "", body.group(1)).strip()
-            out.append(Story("timebank", text, None, None, tml.name.removesuffix(".tml")))
-    for txt in sorted((shared / "polnear" / "train" / "text").glob("*.txt")):
-        out.append(Story("polnear", txt.read_text("utf-8"), None, None, txt.stem))
-    return out
 
 
 def parsed(stories: list[Story], cache_dir: Path) -> Iterator[tuple[Story, Doc]]:
