@@ -24,10 +24,10 @@ from newsgraph.clean.lines import (
     split_lines,
 )
 from newsgraph.clean.trees import load_model, predict_proba
+from newsgraph.clean.words import tokens
 from newsgraph.model import Author, BlockKind, Page, Removed, RemovedKind
 
-_WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENT_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 _BYLINE = re.compile(r"^(by|written by|words by|von|par|por)\s+(.{3,80})$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 _ADVERT = re.compile(r"\b(advert\w*|sponsored|promoted|ad choices)\b", re.IGNORECASE)
@@ -59,7 +59,8 @@ BODY_THRESHOLD = 0.35
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as the line features count them (a character of an unspaced script is one)."""
+    return len(tokens(text))
 
 
 def _date(text: str) -> str | None:
