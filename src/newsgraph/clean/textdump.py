@@ -159,19 +159,26 @@ def clean_textdump(
 ) -> Page:
     """Classify every line of a whole-page dump and keep the article.
 
-    `thresholds` (core, body) overrides the model's own pair; training uses it
-    to choose one.
+    `thresholds` (core, body) overrides the model's own pair.
     """
     lines = split_lines(text)
-    page = Page()
     if not lines:
-        return page
+        return Page()
     model = model or load_model("textdump")
-    core_at, body_at = thresholds or (
+    pair = thresholds or (
         model.get("core_threshold", CORE_THRESHOLD),
         model.get("body_threshold", BODY_THRESHOLD),
     )
-    probs = body_probabilities(lines, model)
+    return decode(lines, body_probabilities(lines, model), pair)
+
+
+def decode(lines: list[Line], probs: list[float], thresholds: tuple[float, float]) -> Page:
+    """The article from the lines' body probabilities at a (core, body) pair of thresholds.
+
+    Apart from `clean_textdump` so that training can try many pairs on one scoring.
+    """
+    page = Page()
+    core_at, body_at = thresholds
     first, last = core_span(lines, probs, core_at)
     body = {i for i in range(first, last + 1) if probs[i] >= body_at}
     # A subheading between two confident paragraphs belongs to the body even when
