@@ -113,9 +113,14 @@ def fit(
         )
         model.fit(rows, labels, sample_weight=weights)
         parts.append(export(model, TRAINED_BY))
+    return average(parts)
+
+
+def average(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Exported ensembles of one learning rate as one whose log-odds are their mean."""
     merged = dict(parts[0])
-    merged["init"] = sum(p["init"] for p in parts) / seeds
-    merged["learning_rate"] = parts[0]["learning_rate"] / seeds
+    merged["init"] = sum(p["init"] for p in parts) / len(parts)
+    merged["learning_rate"] = parts[0]["learning_rate"] / len(parts)
     merged["trees"] = [tree for p in parts for tree in p["trees"]]
     return merged
 
