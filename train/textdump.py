@@ -1,6 +1,6 @@
 """Train the text-dump line classifier and measure it honestly.
 
-    python train/textdump.py [--extra DIR] [--eval page|site|both] [--cv-only]
+    python train/textdump.py [--extra DIR] [--eval page|site|both] [--seeds K] [--cv-only]
 
 Labels come from the extraction-dev pages: a dump line is article body when it
 is one of the ground-truth body's lines. The script scores the full cleaner,
@@ -20,6 +20,9 @@ F1 of each is printed); `--choose-thresholds` takes the best pair (on
 leave-site-out when measured) and writes it into the model with the scores it
 gives. The pick is made on the predictions it is scored on, so its figure is
 optimistic; without the flag the module's pair is kept.
+
+`--seeds K` makes each stage's model the average of K fits on different
+subsamples: steadier figures, K times the trees to evaluate.
 """
 
 from __future__ import annotations
