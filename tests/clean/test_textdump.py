@@ -73,6 +73,28 @@ def test_menus_and_footers_are_cut_from_a_generic_page() -> None:
         assert word not in article.text
 
 
+def test_a_chinese_page_keeps_its_body() -> None:
+    # a paragraph of Chinese was measured as a handful of "words" (\\w+ runs between
+    # its commas), shorter than any menu item of a spaced language, and all of it was cut
+    menu = "\n".join(["首页", "新闻", "国际", "财经", "体育", "登录"])
+    body = [
+        "市议会周二投票通过了新的年度预算，将学校和道路的支出提高百分之四，同时保持税率与"
+        "去年持平。议员们表示，这项预算是多年来最平衡的一份。",
+        "根据预算方案，市政府将在未来两年内修复城北的三座旧桥，并为老城区的小学增加二十名"
+        "教师。财政局长说，这些开支全部来自去年的结余，不需要新的借款。",
+        "反对派议员批评说，预算没有为公共交通留出足够的资金，公交线路的延误问题仍然得不到"
+        "解决。他们呼吁市长在明年春天之前提出一份补充方案。",
+    ]
+    footer = "\n".join(
+        ["分享到微信", "相关新闻", "市长宣布新的交通计划", "关于我们", "版权所有 © 2026"]
+    )
+    page = f"{menu}\n市议会批准新的城市预算\n2026年3月15日\n" + "\n".join(body) + f"\n{footer}"
+    article = _article(page)
+    assert article.blocks_of("paragraph") == body
+    for chrome in ("首页", "登录", "相关新闻", "版权所有"):
+        assert chrome not in article.text
+
+
 def test_a_caption_printed_twice_is_kept_once() -> None:
     caption = "Firefighters work through the night to contain the blaze near the old mill."
     prose = (

@@ -6,6 +6,11 @@ and from its neighbourhood: article paragraphs are long, end in sentence
 punctuation and sit together; menus are short, title-cased and repeated;
 notices and widgets carry tell-tale vocabulary. The same features serve the
 training script (`train/textdump.py`) and the cleaner, so they live here.
+
+Lines are measured in `newsgraph.clean.words.tokens`: words of spaced scripts
+(the `\\w+` runs the model was trained on) and each character of the scripts
+written without spaces, so that a Chinese or Japanese paragraph is long and its
+menu items short, as in any other language.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
-_INNER_SENT = re.compile(r"\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
+from newsgraph.clean.words import tokens
+
+_SENT_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")
+# a sentence ending inside the line: spaced scripts start the next one with a
+# capital after a space, unspaced ones with anything after the full stop
+_INNER_SENT = re.compile(r"\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]|[。！？][」』”]?(?=\w)")
 _DATE = re.compile(
     r"\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
@@ -80,7 +88,7 @@ def function_words(texts: list[str]) -> frozenset[str]:
     """
     counts: Counter[str] = Counter()
     for text in texts:
-        words = _WORD.findall(text.lower())
+        words = tokens(text.lower())
         if len(words) >= 10:
             counts.update(w for w in words if len(w) <= 4 and w.isalpha())
     return frozenset(w for w, _ in counts.most_common(30))
@@ -90,7 +98,7 @@ def _own(
     line: Line, counts: Counter[str], prev: str, nxt: str, common: frozenset[str]
 ) -> list[float]:
     text = line.text
-    words = _WORD.findall(text)
+    words = tokens(text)
     n = len(words)
     alpha = [w for w in words if w[0].isalpha()]
     caps = sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha else 0.0
@@ -139,7 +147,7 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         )
         for i, line in enumerate(lines)
     ]
-    nwords = [len(_WORD.findall(t)) for t in texts]
+    nwords = [len(tokens(t)) for t in texts]
     total = sum(nwords) or 1
     long_idx = [i for i, n in enumerate(nwords) if n >= LONG_LINE]
     first_long = long_idx[0] if long_idx else len(lines)
@@ -192,7 +200,7 @@ def core_span(lines: list[Line], probs: list[float], threshold: float = 0.5) -> 
     best, best_span = 0.0, (0, -1)
     run, start = 0.0, 0
     for i, (line, p) in enumerate(zip(lines, probs, strict=True)):
-        weight = 1.0 + min(len(_WORD.findall(line.text)), 80) / 10
+        weight = 1.0 + min(len(tokens(line.text)), 80) / 10
         if run <= 0:
             run, start = 0.0, i
         run += (p - threshold) * weight
@@ -215,7 +223,7 @@ def context_features(
     confident = [i for i, p in enumerate(probs) if p >= 0.8]
     topic = _topic_overlap(lines, probs)
     runs = _low_runs(probs)
-    sizes = [len(_WORD.findall(line.text)) for line in lines]
+    sizes = [len(tokens(line.text)) for line in lines]
     likely = sorted(n for n, p in zip(sizes, probs, strict=True) if p >= 0.5) or [1]
     typical = max(1, likely[len(likely) // 2])
     colon = -99
@@ -252,7 +260,7 @@ def context_features(
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if len(w) >= 5 and w.isalpha()]
+    return [w for w in tokens(text.lower()) if len(w) >= 5 and w.isalpha()]
 
 
 def _topic_overlap(lines: list[Line], probs: list[float]) -> list[float]:

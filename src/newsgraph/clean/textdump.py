@@ -24,10 +24,10 @@ from newsgraph.clean.lines import (
     split_lines,
 )
 from newsgraph.clean.trees import load_model, predict_proba
+from newsgraph.clean.words import tokens
 from newsgraph.model import Author, BlockKind, Page, Removed, RemovedKind
 
-_WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENT_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$")
 _BYLINE = re.compile(r"^(by|written by|words by|von|par|por)\s+(.{3,80})$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$")
 _ADVERT = re.compile(r"\b(advert\w*|sponsored|promoted|ad choices)\b", re.IGNORECASE)
@@ -59,7 +59,8 @@ BODY_THRESHOLD = 0.35
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words as the line features count them (a character of an unspaced script is one)."""
+    return len(tokens(text))
 
 
 def _date(text: str) -> str | None:
@@ -158,19 +159,26 @@ def clean_textdump(
 ) -> Page:
     """Classify every line of a whole-page dump and keep the article.
 
-    `thresholds` (core, body) overrides the model's own pair; training uses it
-    to choose one.
+    `thresholds` (core, body) overrides the model's own pair.
     """
     lines = split_lines(text)
-    page = Page()
     if not lines:
-        return page
+        return Page()
     model = model or load_model("textdump")
-    core_at, body_at = thresholds or (
+    pair = thresholds or (
         model.get("core_threshold", CORE_THRESHOLD),
         model.get("body_threshold", BODY_THRESHOLD),
     )
-    probs = body_probabilities(lines, model)
+    return decode(lines, body_probabilities(lines, model), pair)
+
+
+def decode(lines: list[Line], probs: list[float], thresholds: tuple[float, float]) -> Page:
+    """The article from the lines' body probabilities at a (core, body) pair of thresholds.
+
+    Apart from `clean_textdump` so that training can try many pairs on one scoring.
+    """
+    page = Page()
+    core_at, body_at = thresholds
     first, last = core_span(lines, probs, core_at)
     body = {i for i in range(first, last + 1) if probs[i] >= body_at}
     # A subheading between two confident paragraphs belongs to the body even when
