@@ -212,7 +212,7 @@ def test_sample_page_details(sample: Article) -> None:
 
 def test_content_candidate_says_how_the_content_was_found() -> None:
     from newsgraph.analyse.attribution import cues
-    from newsgraph.analyse.attribution.quotes import content_candidate
+    from newsgraph.analyse.attribution.content import content_candidate
 
     text = 'The minister said that the talks failed. "We tried," she said.'
     doc = parse(text)
@@ -295,7 +295,7 @@ def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
 def _content_of(cue: Token, ids: list[int] | None = None) -> Content | None:
     """`content_candidate` of a cue word in a text without quotation marks (`ids`: its cue)."""
     from newsgraph.analyse.attribution import cues
-    from newsgraph.analyse.attribution.quotes import content_candidate
+    from newsgraph.analyse.attribution.content import content_candidate
 
     inside = cues.quote_index([t.idx for t in cue.doc], [])
     return content_candidate(cue, ids or [cue.i], [], inside, cue.doc.text)
