@@ -1,9 +1,12 @@
 """Who speaks and to whom: the source phrase of a cue, and the entity it stands for.
 
 The source is read off the parse: the subject of the cue verb, the subject of
-the verb it is coordinated with or subordinated to ("..., but added"), the
-noun a relative clause hangs on ("Clinton, who said"), the possessor of a cue
-noun ("Assad's claim"), or the object of "according to". The subject of a
+the verb it is coordinated with or subordinated to ("..., but added", "responded
+by saying", "after saying ..., she was whisked off": passive or not, that
+verb's subject is the speaker), the nearer of two subjects the parser gives
+one verb ("'... reaction,' X said"), the noun a relative clause hangs on
+("Clinton, who said"), the possessor of a cue noun ("Assad's claim"), or the
+object of "according to". The subject of a
 passive cue ("Trump was asked") or of "appear"/"seem" is who is talked about,
 not a source. The phrase is kept as written; the entity is the article
 entity named by its head word, by an apposition ("the spokesman, Dmitry
@@ -28,6 +31,7 @@ _CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp", "attr")
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _SEEMING = frozenset({"appear", "seem"})
+_VERBS = ("VERB", "AUX")
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
 
 
@@ -57,9 +61,11 @@ def _source_by_parse(cue: Token) -> Token | None:
     tok = cue
     for _ in range(4):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = _subject(tok)
+        if tok is not cue and subj is not None:  # "after saying ..., [she] was whisked off"
+            return subj  # a verb climbed to: its subject, passive or not, is the speaker
         if agent is not None:  # "[the plan] was criticized by [X]": X speaks
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:  # "[Trump] was asked about": whom a passive cue is about, no source
             return subj if subj.dep_ != "nsubjpass" else None
         if tok.pos_ in ("NOUN", "PROPN"):  # "Assad's claim"; "[he] was a critic of"
@@ -68,10 +74,18 @@ def _source_by_parse(cue: Token) -> Token | None:
                 return owner
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             return tok.head
-        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in _VERBS:
+            tok = tok.head  # "responded [by] saying ...", "[in] defending himself, Trump ..."
+        elif tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of `tok`; of two the parser gives it, the nearer ("'... reaction,' X said")."""
+    subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    return min(subjects, key=lambda c: abs(c.i - tok.i), default=None)
 
 
 def _left_neighbour(cue: Token) -> Token | None:
