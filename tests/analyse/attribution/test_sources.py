@@ -42,3 +42,16 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_nearer_speaks() -> None:
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
     head = sources.source_head(doc[7])
     assert head is not None and head.text == "Wimes"
+
+
+def test_a_subject_on_a_line_above_gives_way_to_the_noun_before_the_cue() -> None:
+    # a live blog's time stamp: the parser takes "p.m." for the subject and hangs the
+    # speaker on it, so the noun just before the cue on its own line speaks
+    words = ["4:30", "p.m.", "\n\n", "Trump", "'s", "manager", "says", "it", "works", "."]
+    spaces = [True, False, False, False, True, True, True, True, False, False]
+    heads = [1, 6, 1, 5, 3, 1, 6, 8, 6, 6]
+    deps = ["nummod", "nsubj", "dep", "poss", "case", "appos", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "PROPN", "PART", "NOUN", "VERB", "PRON", "VERB", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words, spaces, pos=pos, heads=heads, deps=deps)
+    head = sources.source_head(doc[6])
+    assert head is not None and head.text == "manager"

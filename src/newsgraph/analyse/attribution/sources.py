@@ -46,7 +46,7 @@ def source_head(cue: Token) -> Token | None:
         return None
     found = _source_by_parse(cue)
     if found is None or _line_above(found, cue):  # a headline or time stamp the parse ran into
-        found = _left_neighbour(cue)
+        found = _left_neighbour(cue, lost=found is not None)
     return None if found is None or _line_above(found, cue) else found
 
 
@@ -88,17 +88,18 @@ def _subject(tok: Token) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - tok.i), default=None)
 
 
-def _left_neighbour(cue: Token) -> Token | None:
+def _left_neighbour(cue: Token, *, lost: bool = False) -> Token | None:
     """The noun just before a cue verb when the parse lost its subject ("Trump estimates that").
 
     The small parser often attaches such a subject as a compound or modifier;
-    auxiliaries, negation and adverbs in between are skipped.
+    auxiliaries, negation and adverbs in between are skipped. `lost`: the
+    parse gave a subject on a line above (a headline or time stamp it ran
+    into), so the parse of the cue's own line is broken too and the noun is
+    taken wherever it hangs ("4:30 p.m.\n\nTrump's campaign manager says").
     """
-    if cue.dep_ not in ("ROOT", "parataxis", "ccomp", "conj") or cue.pos_ not in (
-        "VERB",
-        "AUX",
-        "NOUN",
-    ):
+    if cue.pos_ not in ("VERB", "AUX", "NOUN"):
+        return None
+    if not lost and cue.dep_ not in ("ROOT", "parataxis", "ccomp", "conj"):
         return None
     i = cue.i - 1
     while (
@@ -111,7 +112,7 @@ def _left_neighbour(cue: Token) -> Token | None:
         return None
     tok = cue.doc[i]
     if (
-        tok.head.i == cue.i
+        (tok.head.i == cue.i or lost)
         and tok.dep_ not in ("dobj", "nsubjpass")
         and (
             tok.pos_ in ("NOUN", "PROPN", "PRON")
