@@ -55,3 +55,20 @@ def test_a_subject_on_a_line_above_gives_way_to_the_noun_before_the_cue() -> Non
     doc = Doc(load_nlp().vocab, words, spaces, pos=pos, heads=heads, deps=deps)
     head = sources.source_head(doc[6])
     assert head is not None and head.text == "manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is obvious that the plan has failed.", "obvious"),
+        ("It was unclear whether the senator would run again.", "unclear"),
+        ("Asked about the wall on Friday, Trump said that Mexico would pay.", "Asked"),
+    ],
+)
+def test_no_one_speaks_for_an_it_predicate_or_a_bare_asked(text: str, cue: str) -> None:
+    doc = parse(text)
+    assert sources.source_head(next(t for t in doc if t.text == cue)) is None
+    said = next((t for t in doc if t.text == "said"), None)
+    if said is not None:  # the one asked still speaks for the verb the clause hangs on
+        head = sources.source_head(said)
+        assert head is not None and head.text == "Trump"
