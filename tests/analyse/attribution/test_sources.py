@@ -72,3 +72,17 @@ def test_no_one_speaks_for_an_it_predicate_or_a_bare_asked(text: str, cue: str) 
     if said is not None:  # the one asked still speaks for the verb the clause hangs on
         head = sources.source_head(said)
         assert head is not None and head.text == "Trump"
+
+
+def test_an_inverted_speaker_after_a_quotation_speaks_where_the_parse_lost_it() -> None:
+    # "'... a mistake,' said Col. Warren": the parser hangs the name inside the quoted clause
+    words = ["“", "It", "was", "a", "mistake", ",", "”", "said", "Col.", "Warren", "."]
+    heads = [2, 2, 7, 4, 2, 7, 7, 7, 9, 2, 7]
+    deps = ["punct", "nsubj", "ccomp", "det", "attr", "punct", "punct", "ROOT", "compound",
+            "npadvmod", "punct"]  # fmt: skip
+    pos = ["PUNCT", "PRON", "AUX", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN",
+           "PUNCT"]  # fmt: skip
+    tags = ["``", "PRP", "VBD", "DT", "NN", ",", "''", "VBD", "NNP", "NNP", "."]
+    doc = Doc(load_nlp().vocab, words, pos=pos, tags=tags, heads=heads, deps=deps)
+    head = sources.source_head(doc[7])
+    assert head is not None and head.text == "Warren"

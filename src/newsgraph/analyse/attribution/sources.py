@@ -34,6 +34,7 @@ _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
 _SEEMING = frozenset({"appear", "seem"})
 _VERBS = ("VERB", "AUX")
+_CLOSING = frozenset({",", "”", '"', "''"})  # what ends a quotation before an inverted cue
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
 
 
@@ -52,8 +53,27 @@ def source_head(cue: Token) -> Token | None:
     if found is not None and found.lower_ == "it" and cues.copula(cue) is not None:
         return None  # "it is obvious that ...": the clause is what "it" stands for, no one speaks
     if found is None or _line_above(found, cue):  # a headline or time stamp the parse ran into
-        found = _left_neighbour(cue, lost=found is not None)
+        found = _left_neighbour(cue, lost=found is not None) or _after_quote(cue)
     return None if found is None or _line_above(found, cue) else found
+
+
+def _after_quote(cue: Token) -> Token | None:
+    """The name right after a cue that follows a quotation ("'...,' said [Col. Warren]").
+
+    The parser often hangs such an inverted subject inside the quoted clause;
+    of the gold cues in PolNeAR train that follow a quotation, have no source
+    by the parse and a name or determiner after them, that phrase is the source
+    of 27, another 12 and none 1.
+    """
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ") or not 0 < cue.i < len(doc) - 1:
+        return None
+    if doc[cue.i - 1].text not in _CLOSING or doc[cue.i + 1].pos_ not in ("PROPN", "DET"):
+        return None
+    tok = doc[cue.i + 1]
+    while tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN") and tok.head.sent == cue.sent:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
 def _bare_participle(cue: Token) -> bool:
