@@ -212,7 +212,7 @@ def test_sample_page_details(sample: Article) -> None:
 
 def test_content_candidate_says_how_the_content_was_found() -> None:
     from newsgraph.analyse.attribution import cues
-    from newsgraph.analyse.attribution.quotes import content_candidate
+    from newsgraph.analyse.attribution.content import content_candidate
 
     text = 'The minister said that the talks failed. "We tried," she said.'
     doc = parse(text)
@@ -295,7 +295,7 @@ def test_passive_cue_reports_its_subject_and_the_agent_speaks() -> None:
 def _content_of(cue: Token, ids: list[int] | None = None) -> Content | None:
     """`content_candidate` of a cue word in a text without quotation marks (`ids`: its cue)."""
     from newsgraph.analyse.attribution import cues
-    from newsgraph.analyse.attribution.quotes import content_candidate
+    from newsgraph.analyse.attribution.content import content_candidate
 
     inside = cues.quote_index([t.idx for t in cue.doc], [])
     return content_candidate(cue, ids or [cue.i], [], inside, cue.doc.text)
@@ -559,3 +559,23 @@ def test_a_time_stamp_line_above_is_not_the_speaker() -> None:
     )
     head = sources.source_head(on_its_line[4])
     assert head is not None and head.text == "Trump"
+
+
+def test_a_cue_without_a_source_must_score_higher_than_one_with() -> None:
+    import math
+
+    from newsgraph.analyse.attribution import cues, quotes
+
+    text = "Trump said that the wall would be built. Officials were warned that it had failed."
+    doc = parse(text)
+    between = (cues.THRESHOLD + quotes.UNSOURCED_THRESHOLD) / 2  # every candidate scores this
+    model = dict(cues.model())
+    model["threshold"] = cues.THRESHOLD
+    logit = math.log(between / (1 - between))
+    model["classifier"] = {"init": logit, "learning_rate": 0.1, "trees": []}
+    article = Article(text=text, source=Source(input="text"))
+    found = [q.cue.text for q in find_quotes(article, doc, model=model) if q.cue is not None]
+    assert found == ["said"]  # "were warned" has no source: at this score it is left out
+    model["classifier"] = {"init": 5.0, "learning_rate": 0.1, "trees": []}
+    found = [q.cue.text for q in find_quotes(article, doc, model=model) if q.cue is not None]
+    assert "were warned" in found

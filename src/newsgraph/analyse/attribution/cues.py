@@ -137,7 +137,7 @@ def features(
 
     `in_quote`: the word is inside a quoted passage; `near_quote`: tokens from
     the word to the nearest quoted passage of its sentence (99: none);
-    `content`: what the parse offers as the reported content (`quotes.py`
+    `content`: what the parse offers as the reported content (`content.py`
     finds it), so the classifier can weigh a "that" clause above an object.
     """
     share, freq = lexicon_score(counts, cue_key(tok))
