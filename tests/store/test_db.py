@@ -30,6 +30,23 @@ def test_a_new_corpus_gets_the_current_schema_and_reopening_keeps_its_data(db_ur
     assert stored == ["Some text of an article."]
 
 
+def test_an_older_corpus_gains_the_statement_span_index_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    engine = open_store(str(path))
+    with engine.begin() as conn:
+        store_article(conn, "a", Article("Some text of an article.", Source("text")))
+    engine.dispose()
+    with sqlite3.connect(path) as conn:  # back to version 2: no span index yet
+        conn.execute("DROP INDEX ix_quotes_content_span")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    open_store(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(quotes)")}
+        stored = [row[0] for row in conn.execute("SELECT text FROM articles")]
+    assert "ix_quotes_content_span" in indexes
+    assert stored == ["Some text of an article."]
+
+
 def test_a_corpus_from_a_newer_newsgraph_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     open_store(str(path)).dispose()

@@ -57,7 +57,16 @@ def _v2(conn: Connection) -> None:
         replace_events(conn, article_id, found, {local: int(eid) for local, eid in rows})
 
 
-STEPS: list[Step] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """The index that finds the statements holding a mention (`timeline`, `quotes --about`)."""
+    from newsgraph.store.schema import quotes
+
+    for index in quotes.indexes:
+        if index.name == "ix_quotes_content_span":
+            index.create(conn, checkfirst=True)
+
+
+STEPS: list[Step] = [_v1, _v2, _v3]
 VERSION = len(STEPS)
 
 

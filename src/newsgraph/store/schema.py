@@ -162,6 +162,9 @@ quotes = Table(
     Column("addressee_entity_id", Integer, ForeignKey("entities.id")),
     Column("hedges", JSON, nullable=False),
     Column("within_local_id", String(16)),
+    # "What was said about X" joins the entity's mentions to the statements whose
+    # content holds them: this index answers that join without reading the rows.
+    Index("ix_quotes_content_span", "article_id", "content_start", "content_end"),
 )
 
 
