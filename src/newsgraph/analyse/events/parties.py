@@ -1,0 +1,298 @@
+"""Who did it and to whom: the actors and recipients of an event trigger, from the parse.
+
+Verb triggers: the subject, or the "by" agent of a passive, is the actor; the
+direct object, a passive subject, and the objects of "against", "on",
+"with", "from", "to", "at" are recipients. A verb without a subject of its
+own takes the subject of the verb it depends on ("promising to withdraw",
+"by ordering ..."), and a relative pronoun stands for the noun its clause
+hangs on.
+
+Noun triggers ("air strikes", "sanctions", "talks"): a possessive ("Russia's
+air strikes"), a "by" object, or a country word or named actor in the
+compound ("U.S. sanctions", "Russian air strikes") is the actor; an "of"
+object is the recipient ("its seizure of Crimea"), or the actor for the
+types where the one who acts is what moves ("the withdrawal of Russian
+forces"); "talks with X" and "between X and Y" give recipients. A noun that
+is the object of a light verb ("held talks", "imposed sanctions on",
+"reached an agreement") or has a clause of its own ("the restrictions Putin
+slapped on ...", "sanctions imposed by ...") takes that verb's subject as
+actor and its prepositional objects as recipients; a noun that is the
+subject of a verb ("air strikes ... killed some 1,700 civilians") takes the
+verb's object as recipient.
+
+Conjunctions give one party each. Each party gets the entity its head
+belongs to (pronouns through the attribution stage's resolver), and its
+country and sector from the entity's codes; an agent that is no named entity
+("Syrian forces", "police") gets its country from a country word or named
+actor in its phrase and its sector from the Phoenix agent words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.analyse.events.context import Context
+from newsgraph.analyse.events.triggers import Trigger
+from newsgraph.analyse.identity.actors import agent_sector
+from newsgraph.analyse.identity.countries import country_of, iso3_of
+from newsgraph.model import Entity, EventParty, TextSpan
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+_RECIPIENT_PREPS = frozenset({
+    "against", "on", "upon", "with", "from", "to", "toward", "towards", "into", "onto",
+})  # fmt: skip
+# "at" names a target for these types ("fired at", "threw stones at"), a place for the rest.
+_AT_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# Verbs whose object is no target of their subject ("the sanctions had an effect").
+_NOT_ACTING = frozenset({"have", "be", "become", "seem", "remain", "make", "take", "give",
+                         "get", "include", "come", "mean", "show", "cause", "need"})  # fmt: skip
+# Prepositions of time or circumstance: "after talks with X, Y said" (Y held them).
+_FRAME_PREPS = frozenset({"after", "following", "before", "during", "since", "amid", "at", "in"})
+_PLACE_PREPS = frozenset({"of", "in", "from"})
+# Types whose target is often named only as the one whose deed it answers.
+_REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
+_NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
+_BY_ACTOR = frozenset({"by"})
+# Types whose "of" object is the one who acts: "the withdrawal of Russian forces".
+_OF_IS_ACTOR = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONCEDE"})
+# The core of a noun phrase: its head and the words that name it, not its clauses.
+_CORE = frozenset({
+    "compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "flat", "nn",
+    "npadvmod", "predet",
+})  # fmt: skip
+_ADVERBIAL = frozenset({"aux", "auxpass", "neg", "advmod"})
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "dobj", "pobj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# spaCy often reads a subordinating "before"/"after" as a preposition whose object
+# is the next clause's subject ("before Russia ... reached agreement").
+_SUBORDINATORS = frozenset({"before", "after", "since", "until", "as", "while", "when", "once"})
+# Generic heads of political agents that the Phoenix agent words leave out
+# (it lists "armed forces" and "security forces", not bare "forces").
+_GENERIC_AGENTS = {
+    "FORCE": "MIL", "FORCES": "MIL", "OFFICIAL": "GOV", "OFFICIALS": "GOV", "LEADER": "GOV",
+    "LEADERS": "GOV", "AUTHORITIES": "GOV", "AUTHORITY": "GOV", "REGIME": "GOV",
+    "ADMINISTRATION": "GOV", "CABINET": "GOV", "DIPLOMAT": "GOV", "DIPLOMATS": "GOV",
+    "LAWMAKERS": "LEG", "PARLIAMENT": "LEG", "JETS": "MIL", "WARSHIPS": "MIL",
+}  # fmt: skip
+
+
+def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventParty]]:
+    """The actors and the recipients of one trigger, each in text order."""
+    head = ctx.doc[trig.head]
+    if head.pos_ in ("NOUN", "PROPN"):
+        actors, recipients = _noun_roles(head, trig.type)
+    else:
+        actors, recipients = _verb_roles(head, trig.type)
+    if not recipients and trig.type in _REASON_TYPES:
+        recipients = _reason_target(head)
+    actor_heads = [t for t in _expand(actors) if _same_block(t, head)]
+    recipient_heads = [
+        t for t in _expand(recipients) if t not in actor_heads and _same_block(t, head)
+    ]
+    return [_party(t, ctx) for t in actor_heads], [_party(t, ctx) for t in recipient_heads]
+
+
+def _same_block(tok: Token, head: Token) -> bool:
+    """Whether no blank line parts two tokens (a parse may run a headline into its paragraph)."""
+    lo, hi = sorted((tok.idx, head.idx))
+    return "\n\n" not in tok.doc.text[lo:hi]
+
+
+def _reason_target(head: Token) -> list[Token]:
+    """Who a sanction or accusation is over: "sanctions ... over Moscow's interference"."""
+    lo, hi = head.left_edge.i, head.right_edge.i
+    for tok in head.doc[lo : hi + 1]:
+        if tok.dep_ == "prep" and tok.lower_ in ("over", "for"):
+            for obj in _objects(tok):
+                found = [c for c in obj.children if c.dep_ == "poss"]
+                if found:
+                    return found
+    return []
+
+
+def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient heads of a verb trigger."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            actors.append(child)
+        elif child.dep_ == "nsubjpass" or child.dep_ in _OBJECTS:
+            recipients.append(child)
+        elif child.dep_ == "agent":
+            actors += _objects(child)
+        elif child.dep_ == "prep" and (
+            child.lower_ in _RECIPIENT_PREPS or (child.lower_ == "at" and kind in _AT_TARGET)
+        ):
+            recipients += _objects(child)
+    misread = _misread_subject(verb)
+    if misread and all(a.i < misread[0].head.i for a in actors):
+        actors = misread
+    if not actors:
+        actors = _inherited_subject(verb)
+    return actors, recipients
+
+
+def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+    """Actor and recipient heads of a noun trigger (its own words, then its verbs')."""
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _names_actor(child)):
+            actors.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
+            actors += _objects(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            (actors if kind in _OF_IS_ACTOR else recipients).extend(_objects(child))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            inside = _expand(_objects(child))
+            (recipients if actors else actors).extend(inside[:1])
+            recipients += inside[1:]
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_RECIPIENT_PREPS:
+            recipients += _objects(child)
+        elif child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            verb_actors, verb_recipients = _verb_roles(child, kind)
+            actors += [t for t in verb_actors if t.i != noun.i and t.lower_ not in _RELATIVE]
+            recipients += [
+                t for t in verb_recipients if t.i != noun.i and t.lower_ not in _RELATIVE
+            ]
+    verb = noun.head
+    if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+        if noun.dep_ in _OBJECTS:  # a light verb: "held talks with", "imposed sanctions on"
+            verb_actors, verb_recipients = _verb_roles(verb, kind)
+            actors = actors or verb_actors
+            recipients += [t for t in verb_recipients if t.i != noun.i]
+        elif noun.dep_ in ("nsubj", "nsubjpass") and not recipients:
+            recipients = _chain_objects(verb)
+    if not actors and noun.dep_ == "pobj" and noun.head.lower_ in _FRAME_PREPS:
+        frame = noun.head.head
+        if frame.pos_ in ("VERB", "AUX"):
+            actors = [c for c in frame.children if c.dep_ in _SUBJECTS]
+    return actors, recipients
+
+
+def _names_actor(tok: Token) -> bool:
+    """Whether a modifier of a noun names who acts: a country word or a proper name."""
+    return tok.pos_ == "PROPN" or country_of(tok.text) is not None
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition (or of an "agent" by-phrase)."""
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "VERB"]
+
+
+def _inherited_subject(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verbs it depends on, a few steps up at most."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return [tok.head]
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            found = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            found += [o for c in tok.children if c.dep_ == "agent" for o in _objects(c)]
+            if found:
+                return found
+    return _misread_subject(verb)
+
+
+def _misread_subject(verb: Token) -> list[Token]:
+    """The subject spaCy gave to a "before"/"after" read as a preposition, if it did."""
+    left = verb.i - 1
+    doc = verb.doc
+    while left >= verb.sent.start and doc[left].head.i == verb.i and doc[left].dep_ in _ADVERBIAL:
+        left -= 1
+    if left < verb.sent.start:
+        return []
+    tok = doc[left]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in _SUBORDINATORS and tok.pos_ in ("PROPN", "NOUN"):
+        return [tok]
+    return []
+
+
+def _chain_objects(verb: Token) -> list[Token]:
+    """The object of a verb, or of the verbs its open complements lead to ("... to have killed")."""
+    tok = verb
+    for _ in range(3):
+        if tok.lemma_ in _NOT_ACTING:
+            return []
+        found = [c for c in tok.children if c.dep_ == "dobj"]
+        if found:
+            return found
+        nxt = [c for c in tok.children if c.dep_ == "xcomp"]
+        if not nxt:
+            return []
+        tok = nxt[0]
+    return []
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    """Each head and its conjuncts, relative pronouns replaced by their noun, in text order."""
+    out: list[Token] = []
+    for head in heads:
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        for tok in (head, *head.conjuncts):
+            if tok not in out and tok.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
+                out.append(tok)
+    return sorted(out, key=lambda t: t.i)
+
+
+def core(head: Token) -> list[Token]:
+    """The head of a noun phrase and the words that name it, without clauses or conjuncts."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _CORE and _same_block(child, head):
+            out += core(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _party(head: Token, ctx: Context) -> EventParty:
+    """The party a phrase head stands for: its words, entity, country and sector."""
+    words = core(head)
+    shown = [t for t in words if not (t.dep_ == "case" and t.i > head.i)] or words  # "Russia's"
+    start, end = shown[0].idx, shown[-1].idx + len(shown[-1].text)
+    span = TextSpan(start, end, ctx.doc.text[start:end])
+    ent = ctx.entity(head)
+    country, sector = _codes(ent) if ent is not None else ("", "")
+    for tok in words:
+        if country:
+            break
+        if tok.i == head.i:
+            continue
+        other = ctx.entity(tok)
+        if other is not None and other is not ent:
+            country = _codes(other)[0]
+        elif (found := country_of(tok.text)) is not None:
+            country = iso3_of(found) or ""
+    if not country:
+        country = _of_country(head, ctx)
+    if ent is None and not sector:
+        phrase = " ".join(t.text for t in words)
+        sector = agent_sector(phrase) or _GENERIC_AGENTS.get(head.text.upper(), "")
+    entity_id = ent.id if ent is not None else None
+    return EventParty(span, entity_id, country or None, sector or None)
+
+
+def _codes(ent: Entity) -> tuple[str, str]:
+    """The country and sector of an entity's first codes that give them."""
+    country = next((c["country"] for c in ent.codes if c.get("country")), "")
+    sector = next((c["sector"] for c in ent.codes if c.get("sector")), "")
+    return country or ent.kb.get("iso3", ""), sector
+
+
+def _of_country(head: Token, ctx: Context) -> str:
+    """The country of a named actor in the head's "of", "in" or "from" phrase
+    ("the president of Syria", "civilians in Syria")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            for obj in _objects(child):
+                ent = ctx.entity(obj)
+                if ent is not None and (country := _codes(ent)[0]):
+                    return country
+    return ""
