@@ -128,6 +128,12 @@ def eval_events(
         typer.Argument(help="JSONL files of labelled sentences (benchmarks/data/events)."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print every figure as JSON.")] = False,
+    gold_triggers: Annotated[
+        bool,
+        typer.Option(
+            "--gold-triggers", help="Code the gold triggers: measure the argument finder alone."
+        ),
+    ] = False,
 ) -> None:
     """PLOVER event coding: type macro-F1, actor and recipient country, uncoded share, mode.
 
@@ -147,7 +153,9 @@ def eval_events(
         raise fail("the files hold no sentences")
     with progress_bar() as progress:
         task = progress.add_task("events", total=len(sentences))
-        scores = evaluate(sentences, advance=lambda _: progress.advance(task))
+        scores = evaluate(
+            sentences, advance=lambda _: progress.advance(task), gold_triggers=gold_triggers
+        )
     for failure in scores.failed:
         say("warning", f"analysis failed, scored as no events: {failure}")
     if as_json:

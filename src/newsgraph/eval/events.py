@@ -29,10 +29,15 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsgraph.analyse.events.triggers import Trigger
 
 __all__ = ["TYPES", "Scores", "Sentence", "evaluate", "load", "predict", "score"]
 
@@ -156,13 +161,39 @@ def _sentence(line: str, where: str) -> Sentence:
     )
 
 
-def predict(sentence: Sentence) -> list[Predicted]:
-    """The events newsgraph finds in the sentence (after its context), offsets into `text`."""
+def predict(sentence: Sentence, *, gold_triggers: bool = False) -> list[Predicted]:
+    """The events newsgraph finds in the sentence (after its context), offsets into `text`.
+
+    With `gold_triggers`, the trigger coder is replaced by the gold triggers,
+    types and modes, so the figures measure the argument finder alone: its
+    actors, recipients and modality, and the political-actor filter.
+    """
     from newsgraph.pipeline import analyze
 
     lead = sentence.context + " " if sentence.context.strip() else ""
     article = analyze(lead + sentence.text, input="text", published=sentence.published)
+    if gold_triggers:
+        from newsgraph.analyse.events.find import events_of
+        from newsgraph.analyse.nlp import parse
+
+        doc = parse(article.text)
+        article.events = events_of(article, doc, _gold_triggers(sentence, doc, len(lead)))
     return [_reduced(e, len(lead)) for e in article.events if e.trigger.start >= len(lead)]
+
+
+def _gold_triggers(sentence: Sentence, doc: Doc, offset: int) -> list[Trigger]:
+    """The gold events as triggers: their words found in `text`, their type and mode."""
+    from newsgraph.analyse.events.triggers import Trigger
+
+    out: list[Trigger] = []
+    for event in sentence.events:
+        words = event.get("trigger")
+        at = sentence.text.find(words) if isinstance(words, str) and words else -1
+        span = doc.char_span(offset + at, offset + at + len(words), alignment_mode="expand")
+        if at >= 0 and span is not None:
+            out.append(Trigger(span.root.i, span.start_char, span.end_char, event["type"],
+                               event.get("mode")))  # fmt: skip
+    return out
 
 
 def _reduced(event: Event, offset: int) -> Predicted:
@@ -233,13 +264,18 @@ def _nearest(event: dict[str, Any], text: str, candidates: list[Predicted]) -> P
     return min(candidates, key=distance)
 
 
-def evaluate(sentences: list[Sentence], advance: Callable[[int], object] | None = None) -> Scores:
+def evaluate(
+    sentences: list[Sentence],
+    advance: Callable[[int], object] | None = None,
+    *,
+    gold_triggers: bool = False,
+) -> Scores:
     """Analyse and score every sentence; one that fails is scored as predicting nothing."""
     pairs: list[tuple[Sentence, list[Predicted]]] = []
     failed: list[str] = []
     for sentence in sentences:
         try:
-            found = predict(sentence)
+            found = predict(sentence, gold_triggers=gold_triggers)
         except NewsgraphError as exc:
             failed.append(f"{sentence.id}: {exc}")
             found = []

@@ -4,8 +4,10 @@
 gives each its arguments (`parties.py`, `when.py`, `where.py`,
 `modality.py`) and keeps only the events of political actors: an event needs
 at least one actor or recipient that is a government, a military, a party,
-an international body, a rebel group... (a sector of that kind), or a named
-country or organisation with a country code and no non-political sector.
+an international body, a rebel group... (a sector of that kind), a named
+country or organisation with a country code and no non-political sector, or,
+for verbal and diplomatic acts only, a named person the dictionaries do not
+know (no codes at all: a politician newer than the dictionaries).
 A storm that kills villagers, a man who robs a shop and a merger of two
 companies have no such party, and stay uncoded.
 """
@@ -29,6 +31,12 @@ POLITICAL_SECTORS = frozenset({
     "INS", "SEP", "RAD", "MOD", "HRI", "LAB", "IMG", "NGM", "SET", "PRO",
 })  # fmt: skip
 _NOT_COUNTRIES = frozenset({"MNC"})
+# Verbal and diplomatic acts: a named person the dictionaries do not know who
+# accuses, endorses, demands or agrees is news for being a public figure; a
+# named person's assault or seizure without any political party is a crime.
+_VERBAL = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+})  # fmt: skip
 
 
 def find_events(article: Article, doc: Doc) -> list[Event]:
@@ -46,17 +54,41 @@ def events_of(article: Article, doc: Doc, triggers: list[Trigger]) -> list[Event
     out: list[Event] = []
     for trig in sorted(triggers, key=lambda t: (t.start, t.end)):
         event = _event(trig, ctx)
-        if any(political(p) for p in (*event.actors, *event.recipients)):
+        if any(political(p, event.type, ctx) for p in (*event.actors, *event.recipients)):
             event.id = f"v{len(out) + 1}"
+            _in_context(event, ctx)
             out.append(event)
     return out
 
 
-def political(party: EventParty) -> bool:
+def _in_context(event: Event, ctx: Context) -> None:
+    """Give a country to the parties that are actors of some kind but name none.
+
+    A recipient takes the country of the event's place ("killed some 1,700
+    civilians in Syria"); a named person or group, or an agent with a sector
+    ("police", "the justice"), takes the article's main country. Done after
+    the political filter, so that a country from context never makes a
+    private person's deed political.
+    """
+    place = event.location.country if event.location is not None else None
+    for party in event.recipients:
+        if party.country is None and party.entity is None and place:
+            party.country = place
+    for party in (*event.actors, *event.recipients):
+        if party.country is None and (party.entity is not None or party.sector):
+            party.country = ctx.country()
+
+
+def political(party: EventParty, kind: str, ctx: Context) -> bool:
     """Whether a party is a political actor (see the module docstring)."""
     if party.sector:
         return party.sector in POLITICAL_SECTORS
-    return bool(party.entity and party.country and party.country not in _NOT_COUNTRIES)
+    if party.entity and party.country:
+        return party.country not in _NOT_COUNTRIES
+    if party.entity and kind in _VERBAL:
+        ent = ctx.by_id(party.entity)
+        return ent is not None and ent.type == "PERSON" and not ent.codes
+    return False
 
 
 def _event(trig: Trigger, ctx: Context) -> Event:
@@ -66,10 +98,6 @@ def _event(trig: Trigger, ctx: Context) -> Event:
     actors, recipients = parties(trig, ctx)
     kind, quote = modality(trig, ctx)
     location = event_place(trig, ctx)
-    if location is not None and location.country:
-        for party in recipients:  # "killed some 1,700 civilians in Syria"
-            if party.entity is None and party.country is None:
-                party.country = location.country
     return Event(
         id="",
         type=trig.type,

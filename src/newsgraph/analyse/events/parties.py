@@ -43,7 +43,7 @@ _RECIPIENT_PREPS = frozenset({
     "against", "on", "upon", "with", "from", "to", "toward", "towards", "into", "onto",
 })  # fmt: skip
 # "at" names a target for these types ("fired at", "threw stones at"), a place for the rest.
-_AT_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_AT_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE"})
 # Verbs whose object is no target of their subject ("the sanctions had an effect").
 _NOT_ACTING = frozenset({"have", "be", "become", "seem", "remain", "make", "take", "give",
                          "get", "include", "come", "mean", "show", "cause", "need"})  # fmt: skip
@@ -62,7 +62,9 @@ _CORE = frozenset({
     "npadvmod", "predet",
 })  # fmt: skip
 _ADVERBIAL = frozenset({"aux", "auxpass", "neg", "advmod"})
-_CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "dobj", "pobj"})
+_CLIMB = frozenset(
+    {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "dobj", "pobj", "acl"}
+)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # spaCy often reads a subordinating "before"/"after" as a preposition whose object
 # is the next clause's subject ("before Russia ... reached agreement").
@@ -90,7 +92,9 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
     recipient_heads = [
         t for t in _expand(recipients) if t not in actor_heads and _same_block(t, head)
     ]
-    return [_party(t, ctx) for t in actor_heads], [_party(t, ctx) for t in recipient_heads]
+    found = [_party(t, ctx) for t in recipient_heads]
+    named = [p for p in found if p.entity or p.country or p.sector]
+    return [_party(t, ctx) for t in actor_heads], named or found
 
 
 def _same_block(tok: Token, head: Token) -> bool:
@@ -122,10 +126,10 @@ def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
             recipients.append(child)
         elif child.dep_ == "agent":
             actors += _objects(child)
-        elif child.dep_ == "prep" and (
-            child.lower_ in _RECIPIENT_PREPS or (child.lower_ == "at" and kind in _AT_TARGET)
-        ):
+        elif _to_recipient(child, kind):
             recipients += _objects(child)
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:  # "taking shots at"
+        recipients += [o for c in obj.children if _to_recipient(c, kind) for o in _objects(c)]
     misread = _misread_subject(verb)
     if misread and all(a.i < misread[0].head.i for a in actors):
         actors = misread
@@ -134,10 +138,19 @@ def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
     return actors, recipients
 
 
+def _to_recipient(prep: Token, kind: str) -> bool:
+    """Whether a preposition introduces a recipient for this type of event."""
+    if prep.dep_ != "prep":
+        return False
+    return prep.lower_ in _RECIPIENT_PREPS or (prep.lower_ == "at" and kind in _AT_TARGET)
+
+
 def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a noun trigger (its own words, then its verbs')."""
     actors: list[Token] = []
     recipients: list[Token] = []
+    if agent_sector(noun.text):  # the noun is its own actor: "protesters", "troops"
+        actors.append(noun)
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _names_actor(child)):
             actors.append(child)
@@ -169,12 +182,15 @@ def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
         frame = noun.head.head
         if frame.pos_ in ("VERB", "AUX"):
             actors = [c for c in frame.children if c.dep_ in _SUBJECTS]
+            if not actors and frame.dep_ == "acl":  # "Kikwete, speaking at a news conference"
+                actors = [frame.head]
     return actors, recipients
 
 
 def _names_actor(tok: Token) -> bool:
-    """Whether a modifier of a noun names who acts: a country word or a proper name."""
-    return tok.pos_ == "PROPN" or country_of(tok.text) is not None
+    """Whether a modifier of a noun names who acts: a country word or a proper name,
+    itself or in its own compound ("the U.S. military buildup")."""
+    return any(t.pos_ == "PROPN" or country_of(t.text) is not None for t in core(tok))
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -191,6 +207,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):  # "North Korea's claim to have conducted"
+            found = [c for c in tok.children if c.dep_ == "poss"]
+            if found:
+                return found
         if tok.pos_ in ("VERB", "AUX"):
             found = [c for c in tok.children if c.dep_ in _SUBJECTS]
             found += [o for c in tok.children if c.dep_ == "agent" for o in _objects(c)]
