@@ -189,10 +189,15 @@ def _gold_triggers(sentence: Sentence, doc: Doc, offset: int) -> list[Trigger]:
     for event in sentence.events:
         words = event.get("trigger")
         at = sentence.text.find(words) if isinstance(words, str) and words else -1
+        if at < 0:
+            continue
         span = doc.char_span(offset + at, offset + at + len(words), alignment_mode="expand")
-        if at >= 0 and span is not None:
-            out.append(Trigger(span.root.i, span.start_char, span.end_char, event["type"],
-                               event.get("mode")))  # fmt: skip
+        if span is not None:
+            out.append(
+                Trigger(
+                    span.root.i, span.start_char, span.end_char, event["type"], event.get("mode")
+                )
+            )
     return out
 
 
