@@ -188,8 +188,7 @@ def _gold_triggers(sentence: Sentence, doc: Doc, offset: int) -> list[Trigger]:
     out: list[Trigger] = []
     for event in sentence.events:
         words = event.get("trigger")
-        at = sentence.text.find(words) if isinstance(words, str) and words else -1
-        if at < 0:
+        if not isinstance(words, str) or (at := sentence.text.find(words)) < 0 or not words:
             continue
         span = doc.char_span(offset + at, offset + at + len(words), alignment_mode="expand")
         if span is not None:
