@@ -52,7 +52,7 @@ _STEPS = 6
 
 def modality(trig: Trigger, ctx: Context) -> tuple[EventModality, str | None]:
     """The modality of the event reported by `trig`, and the id of the quote holding it."""
-    quote = _holding(ctx.article.quotes, trig.start, trig.end)
+    quote = _holding(ctx, trig.start, trig.end)
     chain = _chain(ctx.doc[trig.head])
     words = [c for tok in chain for c in tok.children] + chain
     if _negates(chain, words, trig.type):
@@ -72,12 +72,29 @@ def modality(trig: Trigger, ctx: Context) -> tuple[EventModality, str | None]:
     return "asserted", quote
 
 
-def _holding(quotes: list[Quote], start: int, end: int) -> str | None:
+def _holding(ctx: Context, start: int, end: int) -> str | None:
     """The id of the innermost statement whose content holds the span, or None."""
-    holding = [q for q in quotes if q.content.start <= start and end <= q.content.end]
+    holding = [
+        q
+        for q in ctx.article.quotes
+        if q.content.start <= start and end <= q.content.end and _statement(q, ctx)
+    ]
     if not holding:
         return None
     return min(holding, key=lambda q: q.content.end - q.content.start).id
+
+
+def _statement(quote: Quote, ctx: Context) -> bool:
+    """Whether a quote's content says something: quoted words, or a clause with a verb.
+
+    The attribution stage also reads some verbs of doing as cues ("signed an
+    agreement"); a content that is a bare noun phrase is no claim of anybody's.
+    """
+    content = quote.content
+    if any(mark in content.text for mark in '"“”«»'):
+        return True
+    span = ctx.doc.char_span(content.start, content.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _chain(head: Token) -> list[Token]:

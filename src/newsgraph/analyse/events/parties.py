@@ -47,6 +47,21 @@ _AT_TARGET = frozenset({"ASSAULT", "COERCE", "THREATEN", "ACCUSE"})
 # Verbs whose object is no target of their subject ("the sanctions had an effect").
 _NOT_ACTING = frozenset({"have", "be", "become", "seem", "remain", "make", "take", "give",
                          "get", "include", "come", "mean", "show", "cause", "need"})  # fmt: skip
+# Verbs whose subject does what their object noun names ("held talks", "imposed
+# sanctions on", "reached an agreement"), unlike the verbs that react to it
+# ("condemned the seizure of the embassy by students": the students seized it).
+_SUPPORT_VERBS = frozenset({
+    "hold", "impose", "reach", "slap", "launch", "sign", "conduct", "carry", "make", "give",
+    "stage", "begin", "start", "continue", "resume", "open", "order", "announce", "wage",
+    "mount", "deliver", "extend", "offer", "provide", "send", "issue", "lodge", "file", "level",
+    "express", "pay", "take", "have", "do", "deploy", "pursue", "seek", "organize", "organise",
+    "lead", "call", "put", "increase", "boost", "expand", "step", "intensify", "escalate",
+    "renew", "tighten", "strike", "conclude", "agree", "approve", "authorize", "authorise",
+    "grant", "unleash", "fire", "drop", "perform", "undertake", "complete", "host", "attend",
+    "join", "initiate", "propose", "plan", "threaten", "vow", "pledge", "promise", "enter",
+    "broker", "forge", "seal", "finalize", "finalise", "declare", "keep", "maintain", "use",
+    "get", "receive", "win", "accept", "demand", "request", "be",
+})  # fmt: skip
 # Prepositions of time or circumstance: "after talks with X, Y said" (Y held them).
 _FRAME_PREPS = frozenset({"after", "following", "before", "during", "since", "amid", "at", "in"})
 _PLACE_PREPS = frozenset({"of", "in", "from"})
@@ -88,10 +103,8 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         actors, recipients = _verb_roles(head, trig.type)
     if not recipients and trig.type in _REASON_TYPES:
         recipients = _reason_target(head)
-    actor_heads = [t for t in _expand(actors) if _same_block(t, head)]
-    recipient_heads = [
-        t for t in _expand(recipients) if t not in actor_heads and _same_block(t, head)
-    ]
+    recipient_heads = [t for t in _expand(recipients) if _same_block(t, head)]
+    actor_heads = [t for t in _expand(actors) if t not in recipient_heads and _same_block(t, head)]
     found = [_party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
     return [_party(t, ctx) for t in actor_heads], named or found
@@ -172,7 +185,7 @@ def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
             ]
     verb = noun.head
     if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
-        if noun.dep_ in _OBJECTS:  # a light verb: "held talks with", "imposed sanctions on"
+        if noun.dep_ in _OBJECTS and verb.lemma_ in _SUPPORT_VERBS:  # "held talks with"
             verb_actors, verb_recipients = _verb_roles(verb, kind)
             actors = actors or verb_actors
             recipients += [t for t in verb_recipients if t.i != noun.i]
@@ -257,10 +270,19 @@ def _expand(heads: list[Token]) -> list[Token]:
     for head in heads:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
-        for tok in (head, *head.conjuncts):
+        for tok in _conjuncts(head):
             if tok not in out and tok.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
                 out.append(tok)
     return sorted(out, key=lambda t: t.i)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """A head and the conjuncts coordinated after it ("Russia, the United States, and ...")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            out += _conjuncts(child)
+    return out
 
 
 def core(head: Token) -> list[Token]:
