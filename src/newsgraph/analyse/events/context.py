@@ -98,7 +98,7 @@ class Context:
             from newsgraph.analyse.attribution.speakers import referents
 
             none = [-1] * len(self.doc)
-            self._pronouns = referents(self.doc, self.doc.text, self.article.entities, [], none)
+            self._pronouns = referents(self.doc, self.article.text, self.article.entities, [], none)
         return self._pronouns
 
 

@@ -98,22 +98,28 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
     """The actors and the recipients of one trigger, each in text order."""
     head = ctx.doc[trig.head]
     if head.pos_ in ("NOUN", "PROPN"):
-        actors, recipients = _noun_roles(head, trig.type)
+        actors, recipients = _noun_roles(head, trig.type, ctx.article.text)
     else:
         actors, recipients = _verb_roles(head, trig.type)
     if not recipients and trig.type in _REASON_TYPES:
         recipients = _reason_target(head)
-    recipient_heads = [t for t in _expand(recipients) if _same_block(t, head)]
-    actor_heads = [t for t in _expand(actors) if t not in recipient_heads and _same_block(t, head)]
+    text = ctx.article.text
+    recipient_heads = [t for t in _expand(recipients) if _same_block(t, head, text)]
+    actor_heads = [
+        t for t in _expand(actors) if t not in recipient_heads and _same_block(t, head, text)
+    ]
     found = [_party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
     return [_party(t, ctx) for t in actor_heads], named or found
 
 
-def _same_block(tok: Token, head: Token) -> bool:
-    """Whether no blank line parts two tokens (a parse may run a headline into its paragraph)."""
+def _same_block(tok: Token, head: Token, text: str) -> bool:
+    """Whether no blank line parts two tokens (a parse may run a headline into its paragraph).
+
+    `text` is the parsed text (`Doc.text` would join the tokens anew on every call).
+    """
     lo, hi = sorted((tok.idx, head.idx))
-    return "\n\n" not in tok.doc.text[lo:hi]
+    return "\n\n" not in text[lo:hi]
 
 
 def _reason_target(head: Token) -> list[Token]:
@@ -158,14 +164,15 @@ def _to_recipient(prep: Token, kind: str) -> bool:
     return prep.lower_ in _RECIPIENT_PREPS or (prep.lower_ == "at" and kind in _AT_TARGET)
 
 
-def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+def _noun_roles(noun: Token, kind: str, text: str) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a noun trigger (its own words, then its verbs')."""
     actors: list[Token] = []
     recipients: list[Token] = []
     if agent_sector(noun.text):  # the noun is its own actor: "protesters", "troops"
         actors.append(noun)
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and _names_actor(child)):
+        named = child.dep_ in ("compound", "amod") and _names_actor(child, text)
+        if child.dep_ == "poss" or named:
             actors.append(child)
         elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
             actors += _objects(child)
@@ -200,10 +207,10 @@ def _noun_roles(noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
     return actors, recipients
 
 
-def _names_actor(tok: Token) -> bool:
+def _names_actor(tok: Token, text: str) -> bool:
     """Whether a modifier of a noun names who acts: a country word or a proper name,
     itself or in its own compound ("the U.S. military buildup")."""
-    return any(t.pos_ == "PROPN" or country_of(t.text) is not None for t in core(tok))
+    return any(t.pos_ == "PROPN" or country_of(t.text) is not None for t in core(tok, text))
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -285,21 +292,21 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def core(head: Token) -> list[Token]:
+def core(head: Token, text: str) -> list[Token]:
     """The head of a noun phrase and the words that name it, without clauses or conjuncts."""
     out = [head]
     for child in head.children:
-        if child.dep_ in _CORE and _same_block(child, head):
-            out += core(child)
+        if child.dep_ in _CORE and _same_block(child, head, text):
+            out += core(child, text)
     return sorted(out, key=lambda t: t.i)
 
 
 def _party(head: Token, ctx: Context) -> EventParty:
     """The party a phrase head stands for: its words, entity, country and sector."""
-    words = core(head)
+    words = core(head, ctx.article.text)
     shown = [t for t in words if not (t.dep_ == "case" and t.i > head.i)] or words  # "Russia's"
     start, end = shown[0].idx, shown[-1].idx + len(shown[-1].text)
-    span = TextSpan(start, end, ctx.doc.text[start:end])
+    span = TextSpan(start, end, ctx.article.text[start:end])
     ent = ctx.entity(head)
     country, sector = _codes(ent) if ent is not None else ("", "")
     for tok in words:

@@ -73,7 +73,7 @@ def _place(tok: Token, ent: Entity, ctx: Context) -> EventPlace:
     span = mention or TextSpan(tok.idx, tok.idx + len(tok.text), tok.text)
     country = next((c["country"] for c in ent.codes if c.get("country")), None)
     return EventPlace(
-        span=TextSpan(span.start, span.end, ctx.doc.text[span.start : span.end]),
+        span=TextSpan(span.start, span.end, ctx.article.text[span.start : span.end]),
         entity=ent.id,
         geonames=ent.kb.get("geonames"),
         lat=_number(ent.kb.get("lat")),
