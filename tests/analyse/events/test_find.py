@@ -22,10 +22,17 @@ from tests.conftest import SAMPLE
         ("A man robbed a shop and stabbed the owner.", "stabbed", "ASSAULT"),
         ("Apple agreed to buy Beats for $3 billion.", "agreed", "AGREE"),
         ("The flu epidemic forced hospitals to close their doors.", "forced", "COERCE"),
+        ("A storm battered the Turkish coast.", "battered", "ASSAULT"),
+        ("A Turkish man stabbed his neighbour.", "stabbed", "ASSAULT"),
     ],
 )
 def test_an_event_without_a_political_actor_stays_uncoded(text: str, words: str, kind: str) -> None:
     assert events(text, (words, kind))[1] == []
+
+
+def test_troops_named_by_their_country_are_political() -> None:
+    _, found = events("Some 20,000 American GIs have massed in the desert.", ("massed", "MOBILIZE"))
+    assert [(e.type, e.actors[0].country) for e in found] == [("MOBILIZE", "USA")]
 
 
 def test_police_arresting_a_suspect_is_political() -> None:

@@ -84,7 +84,7 @@ class Context:
             sent = self.doc[sent.start - 1].sent
         for i in range(pronoun.i - 1, sent.start - 1, -1):
             ent = self.entity_at[i]
-            if ent is not None and (ent.type == "PERSON") == people:
+            if ent is not None and ent.type != "NORP" and (ent.type == "PERSON") == people:
                 return ent
         return None
 

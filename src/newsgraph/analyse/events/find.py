@@ -5,7 +5,9 @@ gives each its arguments (`parties.py`, `when.py`, `where.py`,
 `modality.py`) and keeps only the events of political actors: an event needs
 at least one actor or recipient that is a government, a military, a party,
 an international body, a rebel group... (a sector of that kind), a named
-country or organisation with a country code and no non-political sector, or,
+country or organisation with a country code and no non-political sector, an
+actor whose words name a country ("American GIs") unless they name private
+persons ("a Turkish man"; a recipient such as "the Turkish coast" is none), or,
 for verbal and diplomatic acts only, a named person the dictionaries do not
 know (no codes at all: a politician newer than the dictionaries).
 A storm that kills villagers, a man who robs a shop and a merger of two
@@ -31,6 +33,15 @@ POLITICAL_SECTORS = frozenset({
     "INS", "SEP", "RAD", "MOD", "HRI", "LAB", "IMG", "NGM", "SET", "PRO",
 })  # fmt: skip
 _NOT_COUNTRIES = frozenset({"MNC"})
+# Heads of agent phrases that name private persons even with a country word
+# ("a Turkish man"): a country does not make them political actors.
+_PRIVATE = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "persons",
+    "people", "child", "children", "family", "families", "couple", "teenager", "teenagers",
+    "youth", "youths", "driver", "drivers", "resident", "residents", "tourist", "tourists",
+    "passenger", "passengers", "student", "students", "worker", "workers", "national",
+    "nationals", "citizen", "citizens", "victim", "victims", "fan", "fans",
+})  # fmt: skip
 # Verbal and diplomatic acts: a named person the dictionaries do not know who
 # accuses, endorses, demands or agrees is news for being a public figure; a
 # named person's assault or seizure without any political party is a crime.
@@ -54,7 +65,9 @@ def events_of(article: Article, doc: Doc, triggers: list[Trigger]) -> list[Event
     out: list[Event] = []
     for trig in sorted(triggers, key=lambda t: (t.start, t.end)):
         event = _event(trig, ctx)
-        if any(political(p, event.type, ctx) for p in (*event.actors, *event.recipients)):
+        if any(political(p, event.type, ctx) for p in event.actors) or any(
+            political(p, event.type, ctx, actor=False) for p in event.recipients
+        ):
             event.id = f"v{len(out) + 1}"
             _in_context(event, ctx)
             out.append(event)
@@ -79,12 +92,14 @@ def _in_context(event: Event, ctx: Context) -> None:
             party.country = ctx.country()
 
 
-def political(party: EventParty, kind: str, ctx: Context) -> bool:
+def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True) -> bool:
     """Whether a party is a political actor (see the module docstring)."""
     if party.sector:
         return party.sector in POLITICAL_SECTORS
     if party.entity and party.country:
         return party.country not in _NOT_COUNTRIES
+    if actor and party.country and party.country not in _NOT_COUNTRIES:  # "American GIs"
+        return party.span.text.split()[-1].lower() not in _PRIVATE
     if party.entity and kind in _VERBAL:
         ent = ctx.by_id(party.entity)
         return ent is not None and ent.type == "PERSON" and not ent.codes

@@ -63,14 +63,18 @@ _SUPPORT_VERBS = frozenset({
     "get", "receive", "win", "accept", "demand", "request", "be",
 })  # fmt: skip
 # Prepositions of time or circumstance: "after talks with X, Y said" (Y held them).
-_FRAME_PREPS = frozenset({"after", "following", "before", "during", "since", "amid", "at", "in"})
+_FRAME_PREPS = frozenset(
+    {"after", "following", "before", "during", "since", "amid", "at", "in", "for"}
+)
 _PLACE_PREPS = frozenset({"of", "in", "from"})
+_TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
 # Types whose target is often named only as the one whose deed it answers.
 _REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
 _NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
 _BY_ACTOR = frozenset({"by"})
 # Types whose "of" object is the one who acts: "the withdrawal of Russian forces".
 _OF_IS_ACTOR = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONCEDE"})
+_FREEING = frozenset({"release", "freeing", "handover", "extradition", "return"})  # "of" is who
 # The core of a noun phrase: its head and the words that name it, not its clauses.
 _CORE = frozenset({
     "compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "flat", "nn",
@@ -98,7 +102,7 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
     """The actors and the recipients of one trigger, each in text order."""
     head = ctx.doc[trig.head]
     if head.pos_ in ("NOUN", "PROPN"):
-        actors, recipients = _noun_roles(head, trig.type, ctx.article.text)
+        actors, recipients = _noun_roles(head, trig.type, trig.mode, ctx.article.text)
     else:
         actors, recipients = _verb_roles(head, trig.type)
     if not recipients and trig.type in _REASON_TYPES:
@@ -149,6 +153,12 @@ def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
             recipients += _objects(child)
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:  # "taking shots at"
         recipients += [o for c in obj.children if _to_recipient(c, kind) for o in _objects(c)]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "Americans held by Iran"
+        (recipients if verb.tag_ == "VBN" else actors).append(verb.head)
+    if not recipients:  # "willing to withdraw from", "continue negotiating with"
+        nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if nxt:
+            recipients = _verb_roles(nxt[0], kind)[1]
     misread = _misread_subject(verb)
     if misread and all(a.i < misread[0].head.i for a in actors):
         actors = misread
@@ -164,7 +174,9 @@ def _to_recipient(prep: Token, kind: str) -> bool:
     return prep.lower_ in _RECIPIENT_PREPS or (prep.lower_ == "at" and kind in _AT_TARGET)
 
 
-def _noun_roles(noun: Token, kind: str, text: str) -> tuple[list[Token], list[Token]]:
+def _noun_roles(
+    noun: Token, kind: str, mode: str | None, text: str
+) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a noun trigger (its own words, then its verbs')."""
     actors: list[Token] = []
     recipients: list[Token] = []
@@ -172,18 +184,22 @@ def _noun_roles(noun: Token, kind: str, text: str) -> tuple[list[Token], list[To
         actors.append(noun)
     for child in noun.children:
         named = child.dep_ in ("compound", "amod") and _names_actor(child, text)
-        if child.dep_ == "poss" or named:
+        if (child.dep_ == "poss" and child.ent_type_ not in _TIMES) or named:
             actors.append(child)
         elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
             actors += _objects(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            (actors if kind in _OF_IS_ACTOR else recipients).extend(_objects(child))
+            acts = kind in _OF_IS_ACTOR and mode != "release" and noun.lemma_ not in _FREEING
+            (actors if acts else recipients).extend(_objects(child))
         elif child.dep_ == "prep" and child.lower_ == "between":
             inside = _expand(_objects(child))
             (recipients if actors else actors).extend(inside[:1])
             recipients += inside[1:]
         elif child.dep_ == "prep" and child.lower_ in _NOUN_RECIPIENT_PREPS:
             recipients += _objects(child)
+        elif child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in child.children):
+            # a content clause: "advice that Britain should remain" (Britain is advised)
+            recipients += [c for c in child.children if c.dep_ in _SUBJECTS]
         elif child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
             verb_actors, verb_recipients = _verb_roles(child, kind)
             actors += [t for t in verb_actors if t.i != noun.i and t.lower_ not in _RELATIVE]
