@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.events.context import Context, context
 from newsgraph.analyse.events.modality import modality
-from newsgraph.analyse.events.parties import parties
+from newsgraph.analyse.events.parties import parties, speaker_party
 from newsgraph.analyse.events.triggers import Trigger, find_triggers
 from newsgraph.analyse.events.when import event_date
 from newsgraph.analyse.events.where import event_place
@@ -33,6 +33,9 @@ POLITICAL_SECTORS = frozenset({
     "INS", "SEP", "RAD", "MOD", "HRI", "LAB", "IMG", "NGM", "SET", "PRO",
 })  # fmt: skip
 _NOT_COUNTRIES = frozenset({"MNC"})
+# Types a statement performs by being made: an accusation, a demand, a threat
+# inside somebody's words is that speaker's act, not a claim about another's.
+SPEECH_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
 # Heads of agent phrases that name private persons even with a country word
 # ("a Turkish man"): a country does not make them political actors.
 _PRIVATE = frozenset({
@@ -112,6 +115,11 @@ def _event(trig: Trigger, ctx: Context) -> Event:
     sent = doc[trig.head].sent
     actors, recipients = parties(trig, ctx)
     kind, quote = modality(trig, ctx)
+    if not actors and quote is not None and trig.type in SPEECH_ACTS:
+        speaker = speaker_party(quote, ctx)
+        if speaker is not None:  # the statement is the act: the speaker accuses, demands...
+            actors = [speaker]
+            kind = "asserted" if kind == "reported" else kind
     location = event_place(trig, ctx)
     return Event(
         id="",

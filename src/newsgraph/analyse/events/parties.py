@@ -67,7 +67,12 @@ _FRAME_PREPS = frozenset(
     {"after", "following", "before", "during", "since", "amid", "at", "in", "for"}
 )
 _PLACE_PREPS = frozenset({"of", "in", "from"})
-_TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
+_TIMES = frozenset({"DATE", "TIME"})
+_COUNTS = frozenset({
+    "hundreds", "thousands", "dozens", "scores", "millions", "tens", "number", "group",
+    "groups", "members", "member", "some", "many", "most", "all", "part", "rest", "majority",
+    "contingent", "delegation", "team", "unit", "units",
+})  # fmt: skip  # "Friday's agreement": no actor
 # Types whose target is often named only as the one whose deed it answers.
 _REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
 _NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
@@ -323,6 +328,9 @@ def _party(head: Token, ctx: Context) -> EventParty:
     shown = [t for t in words if not (t.dep_ == "case" and t.i > head.i)] or words  # "Russia's"
     start, end = shown[0].idx, shown[-1].idx + len(shown[-1].text)
     span = TextSpan(start, end, ctx.article.text[start:end])
+    head = _counted(head)
+    if head.i > words[-1].i:  # "hundreds of protesters": the words run to the counted noun
+        words = sorted({*words, *core(head, ctx.article.text)}, key=lambda t: t.i)
     ent = ctx.entity(head)
     country, sector = _codes(ent) if ent is not None else ("", "")
     for tok in words:
@@ -337,11 +345,30 @@ def _party(head: Token, ctx: Context) -> EventParty:
             country = iso3_of(found) or ""
     if not country:
         country = _of_country(head, ctx)
-    if ent is None and not sector:
+    if not sector and (ent is None or ent.type != "PERSON" or not ent.codes):
+        # an agent, or a name the dictionaries miss with a title ("President Bush")
         phrase = " ".join(t.text for t in words)
         sector = agent_sector(phrase) or _GENERIC_AGENTS.get(head.text.upper(), "")
     entity_id = ent.id if ent is not None else None
     return EventParty(span, entity_id, country or None, sector or None)
+
+
+def _counted(head: Token) -> Token:
+    """The noun a count or part stands for: "hundreds of protesters", "one of the soldiers"."""
+    if head.pos_ not in ("NUM", "PRON", "DET") and head.lower_ not in _COUNTS:
+        return head
+    of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in _objects(c)]
+    return of[0] if of else head
+
+
+def speaker_party(quote_id: str, ctx: Context) -> EventParty | None:
+    """The speaker of a statement of the article as a party, if the statement names one."""
+    quote = next((q for q in ctx.article.quotes if q.id == quote_id), None)
+    if quote is None or quote.speaker is None:
+        return None
+    said = quote.speaker.span
+    span = ctx.doc.char_span(said.start, said.end, alignment_mode="expand")
+    return _party(span.root, ctx) if span is not None else None
 
 
 def _codes(ent: Entity) -> tuple[str, str]:
