@@ -24,6 +24,7 @@ from tests.conftest import SAMPLE
         ("The flu epidemic forced hospitals to close their doors.", "forced", "COERCE"),
         ("A storm battered the Turkish coast.", "battered", "ASSAULT"),
         ("A Turkish man stabbed his neighbour.", "stabbed", "ASSAULT"),
+        ("Oklahoma City, where 168 people were killed, mourned.", "killed", "ASSAULT"),
     ],
 )
 def test_an_event_without_a_political_actor_stays_uncoded(text: str, words: str, kind: str) -> None:

@@ -65,6 +65,13 @@ def test_a_possessive_is_the_actor_of_a_noun_trigger() -> None:
     assert [(p.span.text, p.country) for p in actors] == [("Russia", "RUS")]
 
 
+def test_a_country_in_the_compound_acts_unless_it_is_as_likely_the_target() -> None:
+    actors, _ = roles("New U.S. sanctions hit Iran's banks.", "sanctions", "SANCTION")
+    assert countries(actors) == ["USA"]
+    actors, _ = roles("Oil prices rose after the Kuwait invasion.", "invasion", "ASSAULT")
+    assert "KWT" not in countries(actors)
+
+
 def test_an_of_object_is_the_recipient_or_for_a_withdrawal_the_actor() -> None:
     _, recipients = roles("Ukraine protested against the seizure of Crimea.", "seizure", "COERCE")
     assert [(p.span.text, p.country) for p in recipients] == [("Crimea", "UKR")]

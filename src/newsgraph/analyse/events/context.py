@@ -31,6 +31,7 @@ class Context:
     article: Article
     doc: Doc
     entity_at: list[Entity | None]  # per token: the entity whose mention holds it
+    starts: list[int]  # per token: its character offset
     _pronouns: dict[int, str | None] | None = field(default=None, repr=False)
     _country: str | None = field(default=None, repr=False)
 
@@ -88,6 +89,10 @@ class Context:
                 return ent
         return None
 
+    def token_at(self, offset: int) -> Token:
+        """The token that holds a character offset (or the one before it)."""
+        return self.doc[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+
     def by_id(self, eid: str) -> Entity | None:
         """The article's entity with this id."""
         return next((e for e in self.article.entities if e.id == eid), None)
@@ -112,4 +117,4 @@ def context(article: Article, doc: Doc) -> Context:
             while i < len(doc) and starts[i] < m.end:
                 entity_at[i] = ent
                 i += 1
-    return Context(article, doc, entity_at)
+    return Context(article, doc, entity_at, starts)

@@ -6,10 +6,11 @@ gives each its arguments (`parties.py`, `when.py`, `where.py`,
 at least one actor or recipient that is a government, a military, a party,
 an international body, a rebel group... (a sector of that kind), a named
 country or organisation with a country code and no non-political sector, an
-actor whose words name a country ("American GIs") unless they name private
-persons ("a Turkish man"; a recipient such as "the Turkish coast" is none), or,
-for verbal and diplomatic acts only, a named person the dictionaries do not
-know (no codes at all: a politician newer than the dictionaries).
+actor whose words name a country and a group ("American GIs") unless they
+name private persons ("Turkish tourists"; a recipient such as "the Turkish
+coast" is none), or, for verbal and diplomatic acts only, an actor named as a
+person the dictionaries do not know (no codes at all: a politician newer than
+the dictionaries; not through a pronoun).
 A storm that kills villagers, a man who robs a shop and a merger of two
 companies have no such party, and stay uncoded.
 """
@@ -33,6 +34,7 @@ POLITICAL_SECTORS = frozenset({
     "INS", "SEP", "RAD", "MOD", "HRI", "LAB", "IMG", "NGM", "SET", "PRO",
 })  # fmt: skip
 _NOT_COUNTRIES = frozenset({"MNC"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "i", "we"})
 # Types a statement performs by being made: an accusation, a demand, a threat
 # inside somebody's words is that speaker's act, not a claim about another's.
 SPEECH_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
@@ -102,8 +104,9 @@ def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True)
     if party.entity and party.country:
         return party.country not in _NOT_COUNTRIES
     if actor and party.country and party.country not in _NOT_COUNTRIES:  # "American GIs"
-        return party.span.text.split()[-1].lower() not in _PRIVATE
-    if party.entity and kind in _VERBAL:
+        head = ctx.token_at(party.span.end - 1)
+        return head.tag_ in ("NNS", "NNPS") and head.lower_ not in _PRIVATE
+    if actor and party.entity and kind in _VERBAL and party.span.text.lower() not in _PRONOUNS:
         ent = ctx.by_id(party.entity)
         return ent is not None and ent.type == "PERSON" and not ent.codes
     return False

@@ -68,6 +68,7 @@ _FRAME_PREPS = frozenset(
 )
 _PLACE_PREPS = frozenset({"of", "in", "from"})
 _TIMES = frozenset({"DATE", "TIME"})
+_TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
 _COUNTS = frozenset({
     "hundreds", "thousands", "dozens", "scores", "millions", "tens", "number", "group",
     "groups", "members", "member", "some", "many", "most", "all", "part", "rest", "majority",
@@ -107,7 +108,7 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
     """The actors and the recipients of one trigger, each in text order."""
     head = ctx.doc[trig.head]
     if head.pos_ in ("NOUN", "PROPN"):
-        actors, recipients = _noun_roles(head, trig.type, trig.mode, ctx.article.text)
+        actors, recipients = _noun_roles(head, trig.type, trig.mode, ctx)
     else:
         actors, recipients = _verb_roles(head, trig.type)
     if not recipients and trig.type in _REASON_TYPES:
@@ -180,7 +181,7 @@ def _to_recipient(prep: Token, kind: str) -> bool:
 
 
 def _noun_roles(
-    noun: Token, kind: str, mode: str | None, text: str
+    noun: Token, kind: str, mode: str | None, ctx: Context
 ) -> tuple[list[Token], list[Token]]:
     """Actor and recipient heads of a noun trigger (its own words, then its verbs')."""
     actors: list[Token] = []
@@ -188,7 +189,7 @@ def _noun_roles(
     if agent_sector(noun.text):  # the noun is its own actor: "protesters", "troops"
         actors.append(noun)
     for child in noun.children:
-        named = child.dep_ in ("compound", "amod") and _names_actor(child, text)
+        named = child.dep_ in ("compound", "amod") and _names_actor(child, kind, ctx)
         if (child.dep_ == "poss" and child.ent_type_ not in _TIMES) or named:
             actors.append(child)
         elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
@@ -228,10 +229,26 @@ def _noun_roles(
     return actors, recipients
 
 
-def _names_actor(tok: Token, text: str) -> bool:
-    """Whether a modifier of a noun names who acts: a country word or a proper name,
-    itself or in its own compound ("the U.S. military buildup")."""
-    return any(t.pos_ == "PROPN" or country_of(t.text) is not None for t in core(tok, text))
+def _names_actor(tok: Token, kind: str, ctx: Context) -> bool:
+    """Whether a modifier of a noun names who acts, itself or in its own compound.
+
+    A country adjective ("Russian air strikes"), a country or a coded
+    organisation ("U.S. sanctions", "the U.S. military buildup", "NATO
+    strikes"); not a city, which is where ("the Boston centre"), nor, for an
+    assault or a seizure, a country noun, which is as often the target ("the
+    Kuwait invasion").
+    """
+    for t in core(tok, ctx.article.text):
+        if t.dep_ == "amod" and country_of(t.text) is not None:
+            return True
+        ent = ctx.entity(t)
+        if ent is None or not ent.codes:
+            continue
+        if ent.type in ("ORG", "NORP", "PERSON"):
+            return True
+        if "iso3" in ent.kb and kind not in _TARGET_FIRST:
+            return True
+    return False
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -243,8 +260,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verbs it depends on, a few steps up at most."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ == "relcl":
-            return [tok.head]
+        if tok.dep_ == "relcl":  # "Assad, who met Putin"; not "the city where 168 were killed"
+            passive = any(c.dep_ in ("nsubjpass", "advmod") for c in tok.children)
+            return [] if passive else [tok.head]
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             break
         tok = tok.head
