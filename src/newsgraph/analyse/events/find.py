@@ -9,8 +9,10 @@ country or organisation with a country code and no non-political sector, an
 actor whose words name a country and a group ("American GIs") unless they
 name private persons ("Turkish tourists"; a recipient such as "the Turkish
 coast" is none), or, for verbal and diplomatic acts only, an actor named as a
-person the dictionaries do not know (no codes at all: a politician newer than
-the dictionaries; not through a pronoun).
+person with no sector of his own (a politician newer than the dictionaries;
+not through a pronoun). A person with a country and no sector is no
+political actor for the other types: the identity stage gives a private
+person the country of a place named with them ("Dann Worden of Corona").
 A storm that kills villagers, a man who robs a shop and a merger of two
 companies have no such party, and stay uncoded.
 """
@@ -101,14 +103,16 @@ def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True)
     """Whether a party is a political actor (see the module docstring)."""
     if party.sector:
         return party.sector in POLITICAL_SECTORS
-    if party.entity and party.country:
+    ent = ctx.by_id(party.entity) if party.entity else None
+    if ent is not None and ent.type != "PERSON" and party.country:
         return party.country not in _NOT_COUNTRIES
-    if actor and party.country and party.country not in _NOT_COUNTRIES:  # "American GIs"
+    if (
+        actor and ent is None and party.country and party.country not in _NOT_COUNTRIES
+    ):  # "American GIs"
         head = ctx.token_at(party.span.end - 1)
         return head.tag_ in ("NNS", "NNPS") and head.lower_ not in _PRIVATE
-    if actor and party.entity and kind in _VERBAL and party.span.text.lower() not in _PRONOUNS:
-        ent = ctx.by_id(party.entity)
-        return ent is not None and ent.type == "PERSON" and not ent.codes
+    if actor and ent is not None and kind in _VERBAL:  # a person: known, or with no codes
+        return ent.type == "PERSON" and party.span.text.lower() not in _PRONOUNS
     return False
 
 
