@@ -85,12 +85,15 @@ def _holding(ctx: Context, start: int, end: int) -> str | None:
 
 
 def _statement(quote: Quote, ctx: Context) -> bool:
-    """Whether a quote's content says something: quoted words, or a clause with a verb.
+    """Whether a quote is somebody's claim: a speaker, and quoted words or a clause.
 
     The attribution stage also reads some verbs of doing as cues ("signed an
-    agreement"); a content that is a bare noun phrase is no claim of anybody's.
+    agreement"), and the writer's hedges ("seemed to") with no speaker; neither
+    is a claim of anybody's.
     """
     content = quote.content
+    if quote.speaker is None:  # "the move seemed aimed at ...": the writer's own hedge
+        return False
     if any(mark in content.text for mark in '"“”«»'):
         return True
     span = ctx.doc.char_span(content.start, content.end, alignment_mode="expand")
