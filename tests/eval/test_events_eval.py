@@ -158,7 +158,7 @@ def test_a_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
 # Floors of the argument finder on the development set, with the gold triggers
 # (`--gold-triggers`): the dev set is what the rules were developed on, so
 # these gate regressions, they are no held-out figure. Raise them as it improves.
-GOLD_TRIGGER_FLOORS = {"actor_country": 0.60, "recipient_country": 0.38}
+GOLD_TRIGGER_FLOORS = {"actor_country": 0.60, "recipient_country": 0.44}
 
 
 @pytest.mark.skipif(not DEV, reason="needs benchmarks/data/events/dev-*.jsonl, not present")
