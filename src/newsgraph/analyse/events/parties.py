@@ -189,7 +189,7 @@ def _noun_roles(
     if agent_sector(noun.text):  # the noun is its own actor: "protesters", "troops"
         actors.append(noun)
     for child in noun.children:
-        named = child.dep_ in ("compound", "amod") and _names_actor(child, kind, ctx)
+        named = child.dep_ in ("compound", "amod", "nmod") and _names_actor(child, kind, ctx)
         if (child.dep_ == "poss" and child.ent_type_ not in _TIMES) or named:
             actors.append(child)
         elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
