@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsgraph.analyse.events.parties import parties
 from newsgraph.model import EventParty
 
-from tests.analyse.events.hand import analysed, ctx_of, trigger
+from tests.analyse.events.hand import ctx_of, trigger
 
 
 def roles(text: str, words: str, kind: str) -> tuple[list[EventParty], list[EventParty]]:
@@ -106,11 +106,3 @@ def test_we_in_a_statement_is_its_speaker() -> None:
 def test_an_agent_with_no_entity_takes_sector_from_the_agent_words() -> None:
     actors, _ = roles("Police arrested two men on Monday.", "arrested", "COERCE")
     assert [(p.span.text, p.entity, p.sector) for p in actors] == [("Police", None, "COP")]
-
-
-def test_a_headline_run_into_its_paragraph_lends_it_no_words() -> None:
-    article, doc = analysed("Behind Russia's Surprise\n\nTroops attacked the town.")
-    from newsgraph.analyse.events.context import context
-
-    found, _ = parties(trigger(doc, "attacked", "ASSAULT"), context(article, doc))
-    assert all("\n" not in p.span.text and "Russia" not in p.span.text for p in found)

@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.events.context import Context, context
 from newsgraph.analyse.events.modality import modality
-from newsgraph.analyse.events.parties import parties, speaker_party
+from newsgraph.analyse.events.parties import parties
+from newsgraph.analyse.events.party_codes import speaker_party
 from newsgraph.analyse.events.triggers import Trigger, find_triggers
 from newsgraph.analyse.events.when import event_date
 from newsgraph.analyse.events.where import event_place

@@ -20,11 +20,8 @@ actor and its prepositional objects as recipients; a noun that is the
 subject of a verb ("air strikes ... killed some 1,700 civilians") takes the
 verb's object as recipient.
 
-Conjunctions give one party each. Each party gets the entity its head
-belongs to (pronouns through the attribution stage's resolver), and its
-country and sector from the entity's codes; an agent that is no named entity
-("Syrian forces", "police") gets its country from a country word or named
-actor in its phrase and its sector from the Phoenix agent words.
+Conjunctions give one party each; `party_codes.py` gives each its words,
+entity, country and sector.
 """
 
 from __future__ import annotations
@@ -32,10 +29,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.analyse.events.context import Context
+from newsgraph.analyse.events.party_codes import core, objects, party, same_block
 from newsgraph.analyse.events.triggers import Trigger
 from newsgraph.analyse.identity.actors import agent_sector
-from newsgraph.analyse.identity.countries import country_of, iso3_of
-from newsgraph.model import Entity, EventParty, TextSpan
+from newsgraph.analyse.identity.countries import country_of
+from newsgraph.model import EventParty
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -66,14 +64,8 @@ _SUPPORT_VERBS = frozenset({
 _FRAME_PREPS = frozenset(
     {"after", "following", "before", "during", "since", "amid", "at", "in", "for"}
 )
-_PLACE_PREPS = frozenset({"of", "in", "from"})
-_TIMES = frozenset({"DATE", "TIME"})
+_TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
 _TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
-_COUNTS = frozenset({
-    "hundreds", "thousands", "dozens", "scores", "millions", "tens", "number", "group",
-    "groups", "members", "member", "some", "many", "most", "all", "part", "rest", "majority",
-    "contingent", "delegation", "team", "unit", "units",
-})  # fmt: skip  # "Friday's agreement": no actor
 # Types whose target is often named only as the one whose deed it answers.
 _REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
 _NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
@@ -81,11 +73,6 @@ _BY_ACTOR = frozenset({"by"})
 # Types whose "of" object is the one who acts: "the withdrawal of Russian forces".
 _OF_IS_ACTOR = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONCEDE"})
 _FREEING = frozenset({"release", "freeing", "handover", "extradition", "return"})  # "of" is who
-# The core of a noun phrase: its head and the words that name it, not its clauses.
-_CORE = frozenset({
-    "compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "flat", "nn",
-    "npadvmod", "predet",
-})  # fmt: skip
 _ADVERBIAL = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CLIMB = frozenset(
     {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "dobj", "pobj", "acl"}
@@ -94,14 +81,6 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # spaCy often reads a subordinating "before"/"after" as a preposition whose object
 # is the next clause's subject ("before Russia ... reached agreement").
 _SUBORDINATORS = frozenset({"before", "after", "since", "until", "as", "while", "when", "once"})
-# Generic heads of political agents that the Phoenix agent words leave out
-# (it lists "armed forces" and "security forces", not bare "forces").
-_GENERIC_AGENTS = {
-    "FORCE": "MIL", "FORCES": "MIL", "OFFICIAL": "GOV", "OFFICIALS": "GOV", "LEADER": "GOV",
-    "LEADERS": "GOV", "AUTHORITIES": "GOV", "AUTHORITY": "GOV", "REGIME": "GOV",
-    "ADMINISTRATION": "GOV", "CABINET": "GOV", "DIPLOMAT": "GOV", "DIPLOMATS": "GOV",
-    "LAWMAKERS": "LEG", "PARLIAMENT": "LEG", "JETS": "MIL", "WARSHIPS": "MIL",
-}  # fmt: skip
 
 
 def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventParty]]:
@@ -114,22 +93,13 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
     if not recipients and trig.type in _REASON_TYPES:
         recipients = _reason_target(head)
     text = ctx.article.text
-    recipient_heads = [t for t in _expand(recipients) if _same_block(t, head, text)]
+    recipient_heads = [t for t in _expand(recipients) if same_block(t, head, text)]
     actor_heads = [
-        t for t in _expand(actors) if t not in recipient_heads and _same_block(t, head, text)
+        t for t in _expand(actors) if t not in recipient_heads and same_block(t, head, text)
     ]
-    found = [_party(t, ctx) for t in recipient_heads]
+    found = [party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
-    return [_party(t, ctx) for t in actor_heads], named or found
-
-
-def _same_block(tok: Token, head: Token, text: str) -> bool:
-    """Whether no blank line parts two tokens (a parse may run a headline into its paragraph).
-
-    `text` is the parsed text (`Doc.text` would join the tokens anew on every call).
-    """
-    lo, hi = sorted((tok.idx, head.idx))
-    return "\n\n" not in text[lo:hi]
+    return [party(t, ctx) for t in actor_heads], named or found
 
 
 def _reason_target(head: Token) -> list[Token]:
@@ -137,7 +107,7 @@ def _reason_target(head: Token) -> list[Token]:
     lo, hi = head.left_edge.i, head.right_edge.i
     for tok in head.doc[lo : hi + 1]:
         if tok.dep_ == "prep" and tok.lower_ in ("over", "for"):
-            for obj in _objects(tok):
+            for obj in objects(tok):
                 found = [c for c in obj.children if c.dep_ == "poss"]
                 if found:
                     return found
@@ -154,11 +124,11 @@ def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "nsubjpass" or child.dep_ in _OBJECTS:
             recipients.append(child)
         elif child.dep_ == "agent":
-            actors += _objects(child)
+            actors += objects(child)
         elif _to_recipient(child, kind):
-            recipients += _objects(child)
+            recipients += objects(child)
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:  # "taking shots at"
-        recipients += [o for c in obj.children if _to_recipient(c, kind) for o in _objects(c)]
+        recipients += [o for c in obj.children if _to_recipient(c, kind) for o in objects(c)]
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):  # "Americans held by Iran"
         (recipients if verb.tag_ == "VBN" else actors).append(verb.head)
     if not recipients:  # "willing to withdraw from", "continue negotiating with"
@@ -193,16 +163,16 @@ def _noun_roles(
         if (child.dep_ == "poss" and child.ent_type_ not in _TIMES) or named:
             actors.append(child)
         elif child.dep_ == "prep" and child.lower_ in _BY_ACTOR:
-            actors += _objects(child)
+            actors += objects(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
             acts = kind in _OF_IS_ACTOR and mode != "release" and noun.lemma_ not in _FREEING
-            (actors if acts else recipients).extend(_objects(child))
+            (actors if acts else recipients).extend(objects(child))
         elif child.dep_ == "prep" and child.lower_ == "between":
-            inside = _expand(_objects(child))
+            inside = _expand(objects(child))
             (recipients if actors else actors).extend(inside[:1])
             recipients += inside[1:]
         elif child.dep_ == "prep" and child.lower_ in _NOUN_RECIPIENT_PREPS:
-            recipients += _objects(child)
+            recipients += objects(child)
         elif child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" for c in child.children):
             # a content clause: "advice that Britain should remain" (Britain is advised)
             recipients += [c for c in child.children if c.dep_ in _SUBJECTS]
@@ -251,11 +221,6 @@ def _names_actor(tok: Token, kind: str, ctx: Context) -> bool:
     return False
 
 
-def _objects(prep: Token) -> list[Token]:
-    """The objects of a preposition (or of an "agent" by-phrase)."""
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.pos_ != "VERB"]
-
-
 def _inherited_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verbs it depends on, a few steps up at most."""
     tok = verb
@@ -272,7 +237,7 @@ def _inherited_subject(verb: Token) -> list[Token]:
                 return found
         if tok.pos_ in ("VERB", "AUX"):
             found = [c for c in tok.children if c.dep_ in _SUBJECTS]
-            found += [o for c in tok.children if c.dep_ == "agent" for o in _objects(c)]
+            found += [o for c in tok.children if c.dep_ == "agent" for o in objects(c)]
             if found:
                 return found
     return _misread_subject(verb)
@@ -329,80 +294,3 @@ def _conjuncts(head: Token) -> list[Token]:
         if child.dep_ == "conj":
             out += _conjuncts(child)
     return out
-
-
-def core(head: Token, text: str) -> list[Token]:
-    """The head of a noun phrase and the words that name it, without clauses or conjuncts."""
-    out = [head]
-    for child in head.children:
-        if child.dep_ in _CORE and _same_block(child, head, text):
-            out += core(child, text)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _party(head: Token, ctx: Context) -> EventParty:
-    """The party a phrase head stands for: its words, entity, country and sector."""
-    words = core(head, ctx.article.text)
-    shown = [t for t in words if not (t.dep_ == "case" and t.i > head.i)] or words  # "Russia's"
-    start, end = shown[0].idx, shown[-1].idx + len(shown[-1].text)
-    span = TextSpan(start, end, ctx.article.text[start:end])
-    head = _counted(head)
-    if head.i > words[-1].i:  # "hundreds of protesters": the words run to the counted noun
-        words = sorted({*words, *core(head, ctx.article.text)}, key=lambda t: t.i)
-    ent = ctx.entity(head)
-    country, sector = _codes(ent) if ent is not None else ("", "")
-    for tok in words:
-        if country:
-            break
-        if tok.i == head.i:
-            continue
-        other = ctx.entity(tok)
-        if other is not None and other is not ent:
-            country = _codes(other)[0]
-        elif (found := country_of(tok.text)) is not None:
-            country = iso3_of(found) or ""
-    if not country:
-        country = _of_country(head, ctx)
-    if not sector and (ent is None or ent.type != "PERSON" or not ent.codes):
-        # an agent, or a name the dictionaries miss with a title ("President Bush")
-        phrase = " ".join(t.text for t in words)
-        sector = agent_sector(phrase) or _GENERIC_AGENTS.get(head.text.upper(), "")
-    entity_id = ent.id if ent is not None else None
-    return EventParty(span, entity_id, country or None, sector or None)
-
-
-def _counted(head: Token) -> Token:
-    """The noun a count or part stands for: "hundreds of protesters", "one of the soldiers"."""
-    if head.pos_ not in ("NUM", "PRON", "DET") and head.lower_ not in _COUNTS:
-        return head
-    of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in _objects(c)]
-    return of[0] if of else head
-
-
-def speaker_party(quote_id: str, ctx: Context) -> EventParty | None:
-    """The speaker of a statement of the article as a party, if the statement names one."""
-    quote = next((q for q in ctx.article.quotes if q.id == quote_id), None)
-    if quote is None or quote.speaker is None:
-        return None
-    said = quote.speaker.span
-    span = ctx.doc.char_span(said.start, said.end, alignment_mode="expand")
-    return _party(span.root, ctx) if span is not None else None
-
-
-def _codes(ent: Entity) -> tuple[str, str]:
-    """The country and sector of an entity's first codes that give them."""
-    country = next((c["country"] for c in ent.codes if c.get("country")), "")
-    sector = next((c["sector"] for c in ent.codes if c.get("sector")), "")
-    return country or ent.kb.get("iso3", ""), sector
-
-
-def _of_country(head: Token, ctx: Context) -> str:
-    """The country of a named actor in the head's "of", "in" or "from" phrase
-    ("the president of Syria", "civilians in Syria")."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-            for obj in _objects(child):
-                ent = ctx.entity(obj)
-                if ent is not None and (country := _codes(ent)[0]):
-                    return country
-    return ""
