@@ -7,8 +7,11 @@
 Two sets of texts:
 
 - PolNeAR dev articles, clean text: newsgraph is `analyze(text, input="text")`,
-  which adds block finding and entities to the parse; a last row times the
-  attribution stage alone (`find_quotes` on parses made beforehand);
+  which adds block finding and entities to the parse; the last rows time the
+  attribution stage alone (`find_quotes` on parses made beforehand) and the
+  event stage alone (`find_events` on the analysis and parse made
+  beforehand), and the event argument finder with every verb taken as a
+  trigger, its worst case whatever the type coder finds;
 - extraction-dev text dumps (whole rendered pages): newsgraph is `analyze(dump)`,
   which cleans the page and then analyses the article it found.
 
@@ -61,6 +64,8 @@ from typing import TypeVar
 
 from newsgraph.analyse.attribution import cues
 from newsgraph.analyse.attribution.quotes import find_quotes
+from newsgraph.analyse.events.find import events_of, find_events
+from newsgraph.analyse.events.triggers import Trigger
 from newsgraph.analyse.nlp import EXCLUDE, MODEL, load_nlp
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article, InputKind, Source
@@ -212,15 +217,45 @@ def quotes_alone(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def events_alone(texts: list[str]) -> tuple[float, float]:
+    """Seconds of the event stage on every text, analysed and parsed beforehand (not timed).
+
+    First `find_events` as `analyze` runs it; then the argument finder with
+    every verb as a trigger, a bound on its cost however many triggers the
+    type coder finds. The issue holds the stage to 15% of the spaCy parse.
+    """
+    nlp = load_nlp()
+    analysed = [analyze(text, input="text", time_limit_s=None) for text in texts]
+    docs = list(nlp.pipe(a.text for a in analysed))
+    start = time.perf_counter()
+    for article, doc in zip(analysed, docs, strict=True):
+        find_events(article, doc)
+    stage = time.perf_counter() - start
+    verbs = [
+        [Trigger(t.i, t.idx, t.idx + len(t.text), "CONSULT") for t in doc if t.pos_ == "VERB"]
+        for doc in docs
+    ]
+    start = time.perf_counter()
+    for article, doc, triggers in zip(analysed, docs, verbs, strict=True):
+        events_of(article, doc, triggers)
+    return stage, time.perf_counter() - start
+
+
 def bench_polnear(texts: list[str]) -> list[Row]:
-    """Clean text: bare spaCy, then `analyze(text, input="text")`, then the quote stage alone."""
+    """Clean text: bare spaCy, `analyze(text, input="text")`, then the quote and event stages."""
     rows = bare_spacy("PolNeAR dev (clean text)", texts)
     (_, failed), timing = measured(lambda: analyze_all(texts, "text"))
     quotes, alone = measured(lambda: quotes_alone(texts))
+    (stage, every_verb), events = measured(lambda: events_alone(texts))
+    rss = events.peak_rss_mb
     return [
         *rows,
         like(rows[0], 'newsgraph analyze(text, input="text")', timing, failed),
         like(rows[0], "newsgraph find_quotes alone", Timing(quotes, alone.peak_rss_mb), 0),
+        like(rows[0], "newsgraph find_events alone", Timing(stage, rss), 0),
+        like(
+            rows[0], "newsgraph event arguments, every verb a trigger", Timing(every_verb, rss), 0
+        ),
     ]
 
 

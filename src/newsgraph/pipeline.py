@@ -73,6 +73,7 @@ def analyse(article: Article) -> Article:
     """The analysis stages, on one parse of the article text."""
     from newsgraph.analyse.attribution.quotes import find_quotes
     from newsgraph.analyse.entities.find import find_entities
+    from newsgraph.analyse.events.find import find_events
     from newsgraph.analyse.identity.link import identify
     from newsgraph.analyse.nlp import parse
     from newsgraph.analyse.quantities import find_quantities
@@ -84,6 +85,7 @@ def analyse(article: Article) -> Article:
     article.quotes = find_quotes(article, doc)
     article.timexes = find_timexes(article, doc)
     article.quantities = find_quantities(article, doc)  # after quotes: links to them
+    article.events = find_events(article, doc)  # after all: uses entities, quotes, timexes
     return article
 
 

@@ -13,6 +13,7 @@ from newsgraph.cli.common import InputOption, eval_app, fail, progress_bar, say,
 from newsgraph.errors import NewsgraphError
 
 if TYPE_CHECKING:
+    from newsgraph.eval import events
     from newsgraph.eval.polnear import Scores
 
 
@@ -118,6 +119,84 @@ def eval_timeml(
         json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()})
         + "\n"
     )
+
+
+@eval_app.command("events")
+def eval_events(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="JSONL files of labelled sentences (benchmarks/data/events)."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print every figure as JSON.")] = False,
+    gold_triggers: Annotated[
+        bool,
+        typer.Option(
+            "--gold-triggers", help="Code the gold triggers: measure the argument finder alone."
+        ),
+    ] = False,
+) -> None:
+    """PLOVER event coding: type macro-F1, actor and recipient country, uncoded share, mode.
+
+    Each sentence is analysed as clean text after its context; the metric is
+    defined in docs/events.md.
+    """
+    from newsgraph.eval.events import evaluate, load
+
+    for path in files:
+        if not path.is_file():
+            raise fail(f"{path} is not a file")
+    try:
+        sentences = load(files)
+    except (NewsgraphError, OSError, UnicodeDecodeError) as exc:
+        raise fail(str(exc)) from None
+    if not sentences:
+        raise fail("the files hold no sentences")
+    with progress_bar() as progress:
+        task = progress.add_task("events", total=len(sentences))
+        scores = evaluate(
+            sentences, advance=lambda _: progress.advance(task), gold_triggers=gold_triggers
+        )
+    for failure in scores.failed:
+        say("warning", f"analysis failed, scored as no events: {failure}")
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict()) + "\n")
+    else:
+        _print_events(scores)
+
+
+def _print_events(scores: events.Scores) -> None:
+    """The figures as two tables on stdout: per type, then the summary."""
+    from rich.table import Table
+
+    from newsgraph.cli.common import stdout
+
+    figures = scores.to_dict()
+    table = Table(title=f"event types: {scores.sentences} sentences", title_justify="left")
+    for name in ("type", "gold", "predicted", "TP", "P", "R", "F1"):
+        table.add_column(name, justify="left" if name == "type" else "right")
+    for kind, row in scores.per_type().items():
+        tp, fp, fn = int(row["tp"]), int(row["fp"]), int(row["fn"])
+        table.add_row(
+            kind, str(tp + fn), str(tp + fp), str(tp),
+            *(f"{float(row[k]):.3f}" for k in ("precision", "recall", "f1")),
+        )  # fmt: skip
+    summary = Table(title="summary", title_justify="left")
+    summary.add_column("metric")
+    summary.add_column("value", justify="right")
+    summary.add_column("of", justify="right")
+    summary.add_row("type macro-F1", f"{figures['type_macro_f1']:.3f}", "")
+    summary.add_row("type micro-F1", f"{figures['type_micro_f1']:.3f}", "")
+    for key, label in (
+        ("actor_country", "actor country right"),
+        ("recipient_country", "recipient country right"),
+        ("uncoded", "non-political sentences uncoded"),
+        ("mode", "mode right"),
+        ("modality", "modality right"),
+    ):
+        share = figures[key]
+        summary.add_row(label, f"{share['accuracy']:.3f}", f"{share['right']}/{share['n']}")
+    stdout.print(table)
+    stdout.print(summary)
 
 
 def _print_polnear(scores: Scores) -> None:

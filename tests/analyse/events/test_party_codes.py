@@ -1,0 +1,41 @@
+"""A party's words, entity, country and sector, from the phrase head the role finder gives."""
+
+from __future__ import annotations
+
+from newsgraph.analyse.events.party_codes import core, party
+from newsgraph.model import EventParty
+
+from tests.analyse.events.hand import ctx_of
+
+
+def party_of(text: str, head: str) -> EventParty:
+    ctx = ctx_of(text)
+    start = text.index(head)
+    span = ctx.doc.char_span(start, start + len(head))
+    assert span is not None
+    return party(span.root, ctx)
+
+
+def test_an_agent_takes_its_country_from_a_country_word_and_its_sector_from_its_role() -> None:
+    found = party_of("Syrian soldiers shelled the town.", "soldiers")
+    assert (found.span.text, found.entity, found.country, found.sector) == (
+        "Syrian soldiers", None, "SYR", "MIL",
+    )  # fmt: skip
+
+
+def test_a_named_actor_gives_its_codes() -> None:
+    found = party_of("Vladimir Putin phoned Assad.", "Putin")
+    assert found.entity is not None
+    assert (found.country, found.sector) == ("RUS", "GOV")
+
+
+def test_a_count_stands_for_what_it_counts() -> None:
+    found = party_of("Hundreds of Iraqi protesters marched.", "Hundreds")
+    assert found.span.text == "Hundreds of Iraqi protesters"
+    assert (found.country, found.sector) == ("IRQ", "OPP")
+
+
+def test_the_words_of_a_party_never_cross_a_blank_line() -> None:
+    ctx = ctx_of("Behind Russia's Surprise\n\nTroops attacked the town.")
+    troops = next(t for t in ctx.doc if t.text == "Troops")
+    assert all("\n" not in t.text and t.i >= troops.i - 1 for t in core(troops, ctx.article.text))
