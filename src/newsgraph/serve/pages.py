@@ -1,7 +1,409 @@
-"""The web app's server-rendered pages."""
+"""The web app's server-rendered pages: home, search, article, entity, network, quotes, analyse.
+
+Every page reads through `newsgraph.query`, as the CLI and the API do, and
+renders a Jinja2 template with autoescaping on: article text is never
+markup, except the annotated article, which `render.html` builds and escapes.
+Each page is sent with a Content-Security-Policy that runs only the app's own
+scripts, so text that slipped through as markup still could not run.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import hashlib
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+from sqlalchemy import Connection
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import Article
+from newsgraph.query import QueryError
+from newsgraph.query.browse import entity_profile, recent_stories, stored_article, top_speakers
+from newsgraph.query.entities import match_entities, top_entities
+from newsgraph.query.export import export
+from newsgraph.query.network import edge_quotes, network
+from newsgraph.query.overview import overview
+from newsgraph.query.quotes import find_quotes
+from newsgraph.query.search import search
+from newsgraph.query.timeline import timeline
+from newsgraph.render.assets import CSS, JS
+from newsgraph.serve import views
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(
+    env=Environment(
+        loader=PackageLoader("newsgraph", "serve/templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+)
+templates.env.globals["safe_url"] = views.safe_url
+templates.env.filters["snippet"] = views.snippet_parts
+
+# Scripts only from the app's own files; inline styles are allowed because the vendored
+# chart and graph libraries set some (a style cannot run code).
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+MAX_UPLOAD_BYTES = 5_000_000  # a news page is rarely over 1 MB; this is far past any
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+EXPORTS = {
+    "csv": "text/csv",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/octet-stream",
+}
+
+
+class PageError(Exception):
+    """A request the page cannot answer: shown as an error page with `status`."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    with request.app.state.engine.connect() as conn:
+        yield conn
+
+
+Conn = Annotated[Connection, Depends(connection)]
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Template `name` rendered, with the headers that keep untrusted text inert."""
+    response = templates.TemplateResponse(request, name, context, status_code=status)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def error_page(request: Request, exc: PageError) -> HTMLResponse:
+    return page(request, "error.html", exc.status, message=str(exc), title="Error")
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PageError(400, f"{name} must be a date like 2016-03-15, not {value!r}") from None
+
+
+@router.get("/assets/article.css")
+def article_css() -> Response:
+    """The annotated article's stylesheet, the one `analyze --format html` inlines."""
+    return Response(CSS, media_type="text/css")
+
+
+@router.get("/assets/article.js")
+def article_js() -> Response:
+    """The annotated article's script, served as a file so the CSP can forbid inline ones."""
+    return Response(JS, media_type="text/javascript")
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, conn: Conn) -> HTMLResponse:
+    """What the corpus holds: sizes, the most quoted, the most covered, recent stories."""
+    return page(
+        request,
+        "home.html",
+        title="Corpus",
+        sizes=overview(conn, top=0),
+        speakers=top_speakers(conn, 10),
+        covered=top_entities(conn, 10),
+        stories=recent_stories(conn, 12),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, conn: Conn, q: str = "") -> HTMLResponse:
+    """Articles and quotes matching the words of `q`, and the entities it names."""
+    if not q.strip():
+        return page(request, "search.html", title="Search", q="", found=None, named=[])
+    try:
+        found = search(conn, q, limit=30)
+    except QueryError as exc:
+        return error_page(request, PageError(400, str(exc)))
+    return page(
+        request,
+        "search.html",
+        title=f"Search: {q}",
+        q=q,
+        found=found,
+        named=match_entities(conn, q)[:10],
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request, conn: Conn, article_id: int, start: int | None = None, end: int | None = None
+) -> HTMLResponse:
+    """The annotated article; `start`/`end` pick the statement to show first."""
+    stored = stored_article(conn, article_id)
+    if stored is None:
+        return error_page(request, PageError(404, f"no article {article_id} in the corpus"))
+    span = (start, end) if start is not None and end is not None else None
+    view = views.article_view(stored.article, stored, span)
+    return page(
+        request,
+        "article.html",
+        title=_title(stored.article),
+        article=stored.article,
+        stored=stored,
+        view=view,
+    )
+
+
+@router.get("/entity")
+def entity_by_name(request: Request, conn: Conn, name: str = "") -> Response:
+    """The page of the entity best matching `name` (as `timeline` chooses it)."""
+    found = match_entities(conn, name) if name.strip() else []
+    if not found:
+        return error_page(request, PageError(404, f"no entity matches {name!r}"))
+    return RedirectResponse(f"/entities/{found[0].id}", status_code=303)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(
+    request: Request, conn: Conn, entity_id: int, period: str | None = None
+) -> HTMLResponse:
+    """Who the entity is, its timeline by week or month, and its counterparts."""
+    profile = entity_profile(conn, entity_id)
+    if profile is None:
+        return error_page(request, PageError(404, f"no entity {entity_id} in the corpus"))
+    found = timeline(conn, profile.entity.key)
+    entries = found.entries if found is not None and found.entity.id == entity_id else []
+    by = views.granularity(entries)
+    bars = views.bars(entries, by)
+    shown = views.in_period(entries, period, by) if period else entries[-50:][::-1]
+    chart = {
+        "labels": [b.period for b in bars],
+        "said": [b.said for b in bars],
+        "about": [b.about for b in bars],
+        "links": [f"/entities/{entity_id}?period={b.period}#items" for b in bars],
+    }
+    return page(
+        request,
+        "entity.html",
+        title=profile.entity.name,
+        profile=profile,
+        chart=chart,
+        by=by,
+        period=period,
+        shown=shown,
+        total=len(entries),
+        undated=sum(views.day_of(e.quote.published) is None for e in entries),
+        counterparts=network(conn, entity=entity_id, limit=12),
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    conn: Conn,
+    type: str = "",
+    since: str = "",
+    until: str = "",
+    min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+) -> HTMLResponse:
+    """Who talks about whom, drawn as a graph; filters as query parameters."""
+    try:
+        edges = network(
+            conn,
+            type=type or None,
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            min_weight=min_weight,
+            limit=300,
+        )
+    except PageError as exc:
+        return error_page(request, exc)
+    nodes: dict[int, dict[str, Any]] = {}
+    for e in edges:
+        for id_, name, kind in (
+            (e.source, e.source_name, e.source_type),
+            (e.target, e.target_name, e.target_type),
+        ):
+            nodes.setdefault(
+                id_, {"id": f"n{id_}", "label": name, "type": kind, "href": f"/entities/{id_}"}
+            )
+    graph = {
+        "nodes": list(nodes.values()),
+        "edges": [
+            {
+                "id": f"x{e.source}-{e.target}",
+                "source": f"n{e.source}",
+                "target": f"n{e.target}",
+                "weight": e.weight,
+                "href": f"/network/edge?source={e.source}&target={e.target}",
+            }
+            for e in edges
+        ],
+    }
+    return page(
+        request,
+        "network.html",
+        title="Network",
+        graph=graph,
+        edges=edges,
+        types=ENTITY_TYPES,
+        filters={"type": type, "since": since, "until": until, "min_weight": min_weight},
+    )
+
+
+@router.get("/network/edge", response_class=HTMLResponse)
+def edge_page(request: Request, conn: Conn, source: int, target: int) -> HTMLResponse:
+    """The statements behind one edge of the network."""
+    who, whom = entity_profile(conn, source), entity_profile(conn, target)
+    if who is None or whom is None:
+        return error_page(request, PageError(404, "no such entities in the corpus"))
+    return page(
+        request,
+        "edge.html",
+        title=f"{who.entity.name} on {whom.entity.name}",
+        who=who,
+        whom=whom,
+        rows=edge_quotes(conn, source, target),
+    )
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request,
+    conn: Conn,
+    speaker: str = "",
+    about: str = "",
+    since: str = "",
+    until: str = "",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> HTMLResponse:
+    """The quotes explorer: `newsgraph quotes` with its filters, as a table."""
+    filters = {"speaker": speaker, "about": about, "since": since, "until": until, "limit": limit}
+    try:
+        rows = find_quotes(
+            conn,
+            speaker=speaker or None,
+            about=about or None,
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            limit=limit,
+        )
+    except PageError as exc:
+        return error_page(request, exc)
+    return page(request, "quotes.html", title="Quotes", rows=rows, filters=filters)
+
+
+@router.get("/quotes/export.{fmt}")
+def quotes_export(request: Request, conn: Conn, fmt: str) -> Response:
+    """The whole quotes table as CSV, JSON lines or Parquet, as `newsgraph export` writes it."""
+    if fmt not in EXPORTS:
+        return error_page(request, PageError(404, f"no export as {fmt!r}: csv, jsonl or parquet"))
+    folder = Path(tempfile.mkdtemp(prefix="newsgraph-export-"))
+    out = folder / f"quotes.{fmt}"
+    try:
+        export(conn, "quotes", fmt, out)  # type: ignore[arg-type]
+    except (QueryError, ImportError) as exc:
+        _remove(folder)
+        return error_page(request, PageError(500, f"the export failed: {exc}"))
+    return FileResponse(
+        out, media_type=EXPORTS[fmt], filename=out.name, background=BackgroundTask(_remove, folder)
+    )
+
+
+def _remove(folder: Path) -> None:
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+
+
+@router.get("/analyse", response_class=HTMLResponse)
+def analyse_form(request: Request) -> HTMLResponse:
+    return page(request, "analyse.html", title="Analyse", view=None, article=None)
+
+
+@router.post("/analyse", response_class=HTMLResponse)
+async def analyse_page(request: Request) -> Response:
+    """Pasted text or an uploaded page, analysed at once; stored too when asked."""
+    try:
+        raw, name, store = await _submitted(request)
+        article = await run_in_threadpool(_analyse, raw, name)
+    except PageError as exc:
+        return error_page(request, exc)
+    if store:
+        article_id = await run_in_threadpool(_store, request.app.state.db, raw, article)
+        return RedirectResponse(f"/articles/{article_id}", status_code=303)
+    return page(
+        request,
+        "analyse.html",
+        title=_title(article),
+        article=article,
+        view=views.article_view(article),
+    )
+
+
+async def _submitted(request: Request) -> tuple[bytes, str | None, bool]:
+    """The page sent (an upload, else the pasted text), its file name, and whether to store."""
+    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD_BYTES:
+        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
+    try:
+        form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD_BYTES)
+    except Exception as exc:  # a malformed form body is the sender's mistake
+        raise PageError(400, f"the form could not be read: {exc}") from None
+    upload, text = form.get("page"), form.get("text")
+    raw = b""
+    name = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        raw = await upload.read(MAX_UPLOAD_BYTES + 1)
+        name = upload.filename
+    elif isinstance(text, str):
+        raw = text.encode("utf-8")
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
+    if not raw.strip():
+        raise PageError(400, "nothing to analyse: paste some text or choose a file")
+    return raw, name, form.get("store") == "on"
+
+
+def _analyse(raw: bytes, name: str | None) -> Article:
+    from newsgraph.pipeline import analyze
+
+    try:
+        return analyze(raw, path=name)
+    except NewsgraphError as exc:
+        raise PageError(422, f"could not analyse the page: {exc}") from None
+
+
+def _store(db: str | None, raw: bytes, article: Article) -> int:
+    """Store the article under its content's hash (so sending it twice stores it once)."""
+    from newsgraph.store.db import open_store
+    from newsgraph.store.write import store_article
+
+    engine = open_store(db)
+    try:
+        with engine.begin() as conn:
+            _, article_id = store_article(
+                conn, "upload:" + hashlib.sha256(raw).hexdigest(), article
+            )
+    finally:
+        engine.dispose()
+    return article_id
+
+
+def _title(article: Article) -> str:
+    return article.title or next(iter(article.blocks_of("title")), None) or "Untitled article"
