@@ -9,7 +9,6 @@ scripts, so text that slipped through as markup still could not run.
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -23,9 +22,7 @@ from jinja2 import Environment, PackageLoader
 from sqlalchemy import Connection
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
-from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article
 from newsgraph.query import QueryError
 from newsgraph.query.browse import entity_profile, recent_stories, stored_article, top_speakers
@@ -37,7 +34,8 @@ from newsgraph.query.quotes import find_quotes
 from newsgraph.query.search import search
 from newsgraph.query.timeline import timeline
 from newsgraph.render.assets import CSS, JS
-from newsgraph.serve import views
+from newsgraph.serve import upload, views
+from newsgraph.serve.views import PageError
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(
@@ -58,21 +56,12 @@ CSP = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-MAX_UPLOAD_BYTES = 5_000_000  # a news page is rarely over 1 MB; this is far past any
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 EXPORTS = {
     "csv": "text/csv",
     "jsonl": "application/x-ndjson",
     "parquet": "application/octet-stream",
 }
-
-
-class PageError(Exception):
-    """A request the page cannot answer: shown as an error page with `status`."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -341,12 +330,12 @@ def analyse_form(request: Request) -> HTMLResponse:
 async def analyse_page(request: Request) -> Response:
     """Pasted text or an uploaded page, analysed at once; stored too when asked."""
     try:
-        raw, name, store = await _submitted(request)
-        article = await run_in_threadpool(_analyse, raw, name)
+        raw, name, store = await upload.submitted(request)
+        article = await run_in_threadpool(upload.analyse, raw, name)
     except PageError as exc:
         return error_page(request, exc)
     if store:
-        article_id = await run_in_threadpool(_store, request.app.state.db, raw, article)
+        article_id = await run_in_threadpool(upload.store, request.app.state.db, raw, article)
         return RedirectResponse(f"/articles/{article_id}", status_code=303)
     return page(
         request,
@@ -355,54 +344,6 @@ async def analyse_page(request: Request) -> Response:
         article=article,
         view=views.article_view(article),
     )
-
-
-async def _submitted(request: Request) -> tuple[bytes, str | None, bool]:
-    """The page sent (an upload, else the pasted text), its file name, and whether to store."""
-    if int(request.headers.get("content-length") or 0) > MAX_UPLOAD_BYTES:
-        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
-    try:
-        form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD_BYTES)
-    except Exception as exc:  # a malformed form body is the sender's mistake
-        raise PageError(400, f"the form could not be read: {exc}") from None
-    upload, text = form.get("page"), form.get("text")
-    raw = b""
-    name = None
-    if isinstance(upload, UploadFile) and upload.filename:
-        raw = await upload.read(MAX_UPLOAD_BYTES + 1)
-        name = upload.filename
-    elif isinstance(text, str):
-        raw = text.encode("utf-8")
-    if len(raw) > MAX_UPLOAD_BYTES:
-        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
-    if not raw.strip():
-        raise PageError(400, "nothing to analyse: paste some text or choose a file")
-    return raw, name, form.get("store") == "on"
-
-
-def _analyse(raw: bytes, name: str | None) -> Article:
-    from newsgraph.pipeline import analyze
-
-    try:
-        return analyze(raw, path=name)
-    except NewsgraphError as exc:
-        raise PageError(422, f"could not analyse the page: {exc}") from None
-
-
-def _store(db: str | None, raw: bytes, article: Article) -> int:
-    """Store the article under its content's hash (so sending it twice stores it once)."""
-    from newsgraph.store.db import open_store
-    from newsgraph.store.write import store_article
-
-    engine = open_store(db)
-    try:
-        with engine.begin() as conn:
-            _, article_id = store_article(
-                conn, "upload:" + hashlib.sha256(raw).hexdigest(), article
-            )
-    finally:
-        engine.dispose()
-    return article_id
 
 
 def _title(article: Article) -> str:

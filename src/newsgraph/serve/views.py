@@ -25,6 +25,14 @@ _HIT = re.compile(r"\[([^\[\]]*)\]")
 WEEKS_SHOWN = 26  # a timeline spanning more weeks than this is counted by month
 
 
+class PageError(Exception):
+    """A request a page cannot answer: shown as an error page with `status`."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 @dataclass(frozen=True, slots=True)
 class Bar:
     """One period of a timeline: its label and how many quotes of each role fall in it."""

@@ -1,0 +1,44 @@
+"""What the web app browses: a stored article, recent stories, top speakers, an entity profile."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from newsgraph.query.browse import entity_profile, recent_stories, stored_article, top_speakers
+from newsgraph.query.entities import match_entities
+
+
+def test_a_stored_article_comes_back_with_its_corpus_entities(conn: Connection) -> None:
+    first = recent_stories(conn)[0]
+    stored = stored_article(conn, first.id)
+    assert stored is not None
+    assert stored.article.title == first.title
+    assert {e.id for e in stored.article.entities} == set(stored.entity_ids)
+    assert stored_article(conn, 10_000) is None
+
+
+def test_recent_stories_are_newest_first_undated_last(conn: Connection) -> None:
+    stories = recent_stories(conn)
+    assert [s.published[:10] if s.published else None for s in stories] == [
+        "2016-03-21",
+        "2016-03-15",
+        None,
+    ]
+    assert len(recent_stories(conn, limit=1)) == 1
+
+
+def test_top_speakers_are_ranked_by_statements(conn: Connection) -> None:
+    speakers = top_speakers(conn, 3)
+    assert speakers[0].name == "Vladimir Putin"
+    assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)
+
+
+def test_a_profile_gathers_names_titles_and_codes(conn: Connection) -> None:
+    putin = match_entities(conn, "Vladimir Putin")[0]
+    profile = entity_profile(conn, putin.id)
+    assert profile is not None
+    assert profile.entity == putin
+    assert "Vladimir Putin" in [name for name, _ in profile.names]
+    assert "Russian President" in profile.titles
+    assert {"country": "RUS", "sector": "GOV"}.items() <= profile.codes[0].items()
+    assert entity_profile(conn, 10_000) is None
