@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Connection
 
-from newsgraph.query.browse import entity_profile, recent_stories, stored_article, top_speakers
+from newsgraph.query.browse import (
+    entity_profile,
+    recent_stories,
+    stored_article,
+    timeline_days,
+    timeline_items,
+    top_speakers,
+)
 from newsgraph.query.entities import match_entities
+from newsgraph.query.timeline import timeline
 
 
 def test_a_stored_article_comes_back_with_its_corpus_entities(conn: Connection) -> None:
@@ -42,3 +52,23 @@ def test_a_profile_gathers_names_titles_and_codes(conn: Connection) -> None:
     assert "Russian President" in profile.titles
     assert {"country": "RUS", "sector": "GOV"}.items() <= profile.codes[0].items()
     assert entity_profile(conn, 10_000) is None
+
+
+def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -> None:
+    for name in ("Vladimir Putin", "Dmitry Peskov", "Syria"):
+        entity = match_entities(conn, name)[0]
+        full = timeline(conn, name)
+        assert full is not None
+        for role in ("said", "about"):
+            listed = [e for e in full.entries if e.role == role]
+            counted = sum(n for _, r, n in timeline_days(conn, entity.id) if r == role)
+            assert counted == len(listed), (name, role)
+
+
+def test_timeline_items_by_date_range_or_the_latest(conn: Connection) -> None:
+    putin = match_entities(conn, "Vladimir Putin")[0]
+    week = timeline_items(conn, putin.id, date(2016, 3, 21), date(2016, 3, 27))
+    assert week and all((e.quote.published or "")[:10] == "2016-03-21" for e in week)
+    latest = timeline_items(conn, putin.id, limit=3)
+    assert len(latest) == 3
+    assert (latest[0].quote.published or "")[:10] == "2016-03-21"

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from newsgraph.query.quotes import QuoteRow
-from newsgraph.query.timeline import Role, TimelineEntry
-from newsgraph.serve.views import bars, granularity, in_period, safe_url, snippet_parts
+from datetime import date
 
-
-def _entry(role: Role, published: str | None) -> TimelineEntry:
-    row = QuoteRow(
-        1,
-        1,
-        "Putin",
-        "Vladimir Putin",
-        "said",
-        "…",
-        "direct",
-        [],
-        None,
-        None,
-        None,
-        published,
-        0,
-        1,
-    )
-    return TimelineEntry(role, row)
+from newsgraph.query.timeline import Role
+from newsgraph.serve.views import bars, granularity, period_bounds, safe_url, snippet_parts
 
 
 def test_only_http_and_https_urls_become_links() -> None:
@@ -44,20 +25,27 @@ def test_snippets_split_into_matched_and_plain_words() -> None:
     assert snippet_parts("no match") == [("no match", False)]
 
 
-def test_bars_count_each_role_per_week_and_leave_undated_out() -> None:
-    entries = [
-        _entry("said", "2016-03-15"),
-        _entry("about", "2016-03-16T10:00:00"),
-        _entry("said", "2016-03-21"),
-        _entry("said", None),
+def test_bars_sum_each_role_per_week_and_leave_undated_out() -> None:
+    days: list[tuple[str, Role, int]] = [
+        ("", "said", 4),
+        ("2016-03-15", "said", 2),
+        ("2016-03-16", "about", 1),
+        ("2016-03-21", "said", 1),
     ]
-    assert granularity(entries) == "week"
-    found = bars(entries, "week")
-    assert [(b.period, b.said, b.about) for b in found] == [("2016-W11", 1, 1), ("2016-W12", 1, 0)]
-    assert len(in_period(entries, "2016-W12", "week")) == 1
+    assert granularity(days) == "week"
+    found = bars(days, "week")
+    assert [(b.period, b.said, b.about) for b in found] == [("2016-W11", 2, 1), ("2016-W12", 1, 0)]
 
 
 def test_a_long_timeline_is_counted_by_month() -> None:
-    entries = [_entry("said", "2015-01-05"), _entry("about", "2016-03-15")]
-    assert granularity(entries) == "month"
-    assert [b.period for b in bars(entries, "month")] == ["2015-01", "2016-03"]
+    days: list[tuple[str, Role, int]] = [("2015-01-05", "said", 1), ("2016-03-15", "about", 3)]
+    assert granularity(days) == "month"
+    assert [b.period for b in bars(days, "month")] == ["2015-01", "2016-03"]
+
+
+def test_a_period_label_gives_its_first_and_last_day() -> None:
+    assert period_bounds("2016-W11") == (date(2016, 3, 14), date(2016, 3, 20))
+    assert period_bounds("2016-02") == (date(2016, 2, 1), date(2016, 2, 29))
+    assert period_bounds("2016-12") == (date(2016, 12, 1), date(2016, 12, 31))
+    for bad in ("2016-W99", "2016-13", "last week", "2016"):
+        assert period_bounds(bad) is None

@@ -1,4 +1,4 @@
-"""What the web app browses: one stored article, the recent stories, the top speakers, a profile.
+"""What the web app browses: one stored article, recent stories, top speakers, an entity's page.
 
 Like the rest of `query`, plain rows out of a Connection; the pages and the
 API read them, so no page writes its own SQL.
@@ -7,13 +7,16 @@ API read them, so no page writes its own SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
 
 from newsgraph.model import Article
 from newsgraph.query.entities import EntityCount, _counted
-from newsgraph.store.schema import article_entities, articles, entities
+from newsgraph.query.quotes import fetch, quote_query
+from newsgraph.query.timeline import Role, TimelineEntry
+from newsgraph.store.schema import article_entities, articles, entities, mentions, quotes
 
 
 @dataclass(slots=True)
@@ -133,3 +136,77 @@ def entity_profile(conn: Connection, entity_id: int) -> Profile | None:
         [(r[0], int(r[1])) for r in names],
         list(titles),
     )
+
+
+def _about(entity_id: int) -> Select[Any]:
+    """Ids of the quotes by others whose content holds a mention of the entity.
+
+    The `timeline` test ("said about"), asked from the entity's mentions (an
+    index lookup) rather than of every quote, so it stays fast on a large corpus.
+    """
+    inside = and_(
+        quotes.c.article_id == mentions.c.article_id,
+        mentions.c.start >= quotes.c.content_start,
+        mentions.c.end <= quotes.c.content_end,
+    )
+    return (
+        select(quotes.c.id)
+        .join(mentions, inside)
+        .where(
+            mentions.c.entity_id == entity_id,
+            quotes.c.speaker_entity_id.is_distinct_from(entity_id),
+        )
+        .distinct()
+    )
+
+
+def _role_condition(entity_id: int, role: Role) -> ColumnElement[bool]:
+    if role == "said":
+        return quotes.c.speaker_entity_id == entity_id
+    return quotes.c.id.in_(_about(entity_id))
+
+
+def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int]]:
+    """(publication day, role, statements) of the entity's timeline; undated ones under ""."""
+    day = func.coalesce(func.substr(articles.c.published, 1, 10), "").label("day")
+    found: list[tuple[str, Role, int]] = []
+    roles: tuple[Role, ...] = ("said", "about")
+    for role in roles:
+        rows = conn.execute(
+            select(day, func.count())
+            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+            .where(_role_condition(entity_id, role))
+            .group_by(day)
+        )
+        found += [(str(r[0]), role, int(r[1])) for r in rows]
+    return sorted(found)
+
+
+def timeline_items(
+    conn: Connection,
+    entity_id: int,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 50,
+) -> list[TimelineEntry]:
+    """The entity's timeline entries published from `since` to `until` (days, inclusive).
+
+    Without dates, the latest `limit`; with them, the first `limit` in date order.
+    """
+    day = func.substr(articles.c.published, 1, 10)
+    bounds: list[ColumnElement[bool]] = []
+    if since:
+        bounds.append(day >= since.isoformat())
+    if until:
+        bounds.append(day <= until.isoformat())
+    entries: list[TimelineEntry] = []
+    roles: tuple[Role, ...] = ("said", "about")
+    for role in roles:
+        query = quote_query().where(_role_condition(entity_id, role), *bounds)
+        if not bounds:
+            query = query.order_by(None).order_by(
+                articles.c.published.is_(None), articles.c.published.desc(), quotes.c.id.desc()
+            )
+        entries += [TimelineEntry(role, q) for q in fetch(conn, query.limit(limit))]
+    entries.sort(key=lambda e: (e.quote.published or "", e.quote.article_id, e.quote.content_start))
+    return entries if bounds else entries[::-1][:limit]

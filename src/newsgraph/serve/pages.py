@@ -25,14 +25,20 @@ from starlette.concurrency import run_in_threadpool
 
 from newsgraph.model import Article
 from newsgraph.query import QueryError
-from newsgraph.query.browse import entity_profile, recent_stories, stored_article, top_speakers
+from newsgraph.query.browse import (
+    entity_profile,
+    recent_stories,
+    stored_article,
+    timeline_days,
+    timeline_items,
+    top_speakers,
+)
 from newsgraph.query.entities import match_entities, top_entities
 from newsgraph.query.export import export
 from newsgraph.query.network import edge_quotes, network
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
 from newsgraph.query.search import search
-from newsgraph.query.timeline import timeline
 from newsgraph.render.assets import CSS, JS
 from newsgraph.serve import upload, views
 from newsgraph.serve.views import PageError
@@ -176,11 +182,13 @@ def entity_page(
     profile = entity_profile(conn, entity_id)
     if profile is None:
         return error_page(request, PageError(404, f"no entity {entity_id} in the corpus"))
-    found = timeline(conn, profile.entity.key)
-    entries = found.entries if found is not None and found.entity.id == entity_id else []
-    by = views.granularity(entries)
-    bars = views.bars(entries, by)
-    shown = views.in_period(entries, period, by) if period else entries[-50:][::-1]
+    days = timeline_days(conn, entity_id)
+    by = views.granularity(days)
+    bars = views.bars(days, by)
+    bounds = views.period_bounds(period) if period else None
+    if period and bounds is None:
+        return error_page(request, PageError(400, f"no such week or month: {period!r}"))
+    shown = timeline_items(conn, entity_id, *bounds) if bounds else timeline_items(conn, entity_id)
     chart = {
         "labels": [b.period for b in bars],
         "said": [b.said for b in bars],
@@ -196,8 +204,8 @@ def entity_page(
         by=by,
         period=period,
         shown=shown,
-        total=len(entries),
-        undated=sum(views.day_of(e.quote.published) is None for e in entries),
+        total=sum(n for _, _, n in days),
+        undated=sum(n for day, _, n in days if views.day_of(day) is None),
         counterparts=network(conn, entity=entity_id, limit=12),
     )
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from newsgraph.model import Article, Block
 from newsgraph.query.browse import StoredArticle
-from newsgraph.query.timeline import TimelineEntry
+from newsgraph.query.timeline import Role
 from newsgraph.render.html import body, legend, masthead, removed, warnings
 from newsgraph.render.overlay import highlights
 from newsgraph.render.statements import speaker_groups
@@ -82,32 +82,38 @@ def period_of(day: date, by: str) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-def granularity(entries: list[TimelineEntry]) -> str:
+def period_bounds(period: str) -> tuple[date, date] | None:
+    """The first and last day of a period label from `period_of`; None for anything else."""
+    try:
+        if "-W" in period:
+            year, week = period.split("-W")
+            first = date.fromisocalendar(int(year), int(week), 1)
+            return first, first + timedelta(days=6)
+        year, month = period.split("-")
+        first = date(int(year), int(month), 1)
+    except ValueError:
+        return None
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def granularity(days: list[tuple[str, Role, int]]) -> str:
     """Weeks for a timeline spanning half a year or less, else months."""
-    days = [d for d in (day_of(e.quote.published) for e in entries) if d]
-    if days and (max(days) - min(days)).days > WEEKS_SHOWN * 7:
+    dated = [d for d in (day_of(day) for day, _, _ in days) if d]
+    if dated and (max(dated) - min(dated)).days > WEEKS_SHOWN * 7:
         return "month"
     return "week"
 
 
-def bars(entries: list[TimelineEntry], by: str) -> list[Bar]:
-    """Quotes said and said about, counted per period, oldest first; undated ones left out."""
+def bars(days: list[tuple[str, Role, int]], by: str) -> list[Bar]:
+    """Statements said and said about, summed per period, oldest first; undated ones left out."""
     counts: Counter[tuple[str, str]] = Counter()
-    for entry in entries:
-        day = day_of(entry.quote.published)
-        if day is not None:
-            counts[(period_of(day, by), entry.role)] += 1
+    for day, role, n in days:
+        found = day_of(day)
+        if found is not None:
+            counts[(period_of(found, by), role)] += n
     periods = sorted({period for period, _ in counts})
     return [Bar(p, counts[(p, "said")], counts[(p, "about")]) for p in periods]
-
-
-def in_period(entries: list[TimelineEntry], period: str, by: str) -> list[TimelineEntry]:
-    """The entries published within `period` (a label from `period_of`)."""
-    return [
-        e
-        for e in entries
-        if (day := day_of(e.quote.published)) is not None and period_of(day, by) == period
-    ]
 
 
 @dataclass(frozen=True, slots=True)
