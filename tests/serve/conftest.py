@@ -1,4 +1,4 @@
-"""A corpus for the serve tests: the query tests' articles and a page full of XSS payloads.
+"""A corpus for the serve tests: the query tests' articles, and a page full of XSS payloads.
 
 Built once per session in a SQLite file; the app opens it read-only, and the
 tests that store something copy it first.
@@ -16,9 +16,10 @@ from fastapi.testclient import TestClient
 
 from newsgraph.model import Article
 from newsgraph.serve.app import create_app
+from newsgraph.store import open_store
 from newsgraph.store.write import store_article
 
-from tests.query.corpus import articles, build
+from tests.query.corpus import build
 
 # Each payload sets window.__xss if it ever runs as script in a page.
 SCRIPT = "<script>window.__xss=1</script>"
@@ -56,29 +57,43 @@ def xss_article() -> Article:
     return analyze(XSS_PAGE.encode("utf-8"), url=XSS_URL, path="xss.html")
 
 
-@pytest.fixture(scope="session")
-def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample, two made-up articles and the XSS page, stored once per session."""
-    path = tmp_path_factory.mktemp("serve") / "corpus.db"
-    engine = build(str(path))
+def store_xss(db: Path) -> None:
+    """Add the XSS page (read from its `javascript:` URL) to the corpus in `db`."""
+    engine = open_store(str(db))
     with engine.begin() as conn:
         store_article(conn, "xss", xss_article())
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The query tests' corpus (the sample and two made-up articles), stored once."""
+    path = tmp_path_factory.mktemp("serve") / "corpus.db"
+    build(str(path)).dispose()
     return path
 
 
 @pytest.fixture(scope="session")
-def client(corpus_file: Path) -> Iterator[TestClient]:
-    """The app over the shared corpus (read-only)."""
-    with TestClient(create_app(str(corpus_file))) as test_client:
+def xss_corpus_file(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same corpus with the XSS page stored too."""
+    path = tmp_path_factory.mktemp("serve-xss") / "corpus.db"
+    shutil.copy(corpus_file, path)
+    store_xss(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def client(xss_corpus_file: Path) -> Iterator[TestClient]:
+    """The app over the corpus with the XSS page (read-only)."""
+    with TestClient(create_app(str(xss_corpus_file))) as test_client:
         yield test_client
 
 
 @pytest.fixture
-def writable_client(corpus_file: Path, tmp_path: Path) -> Iterator[TestClient]:
-    """The app over a copy of the corpus, for tests that store something."""
+def writable_client(xss_corpus_file: Path, tmp_path: Path) -> Iterator[TestClient]:
+    """The app over a copy of that corpus, for tests that store something."""
     copy = tmp_path / "corpus.db"
-    shutil.copy(corpus_file, copy)
+    shutil.copy(xss_corpus_file, copy)
     with TestClient(create_app(str(copy))) as test_client:
         yield test_client
 
@@ -89,6 +104,3 @@ def article_id(client: TestClient, title_words: str) -> int:
     marker = 'href="/articles/'
     start = found.text.index(marker) + len(marker)
     return int(found.text[start : found.text.index('"', start)])
-
-
-__all__ = ["articles"]

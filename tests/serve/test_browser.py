@@ -23,7 +23,7 @@ import pytest
 from newsgraph.render.html import to_html
 
 from tests.conftest import SAMPLE
-from tests.serve.conftest import IMAGE, XSS_PAGE, xss_article
+from tests.serve.conftest import IMAGE, XSS_PAGE, store_xss, xss_article
 
 CHROMIUM = Path("/usr/bin/chromium")
 playwright_api = pytest.importorskip(
@@ -42,16 +42,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of `newsgraph serve`'s app, live on loopback, over a writable copy."""
+def served_db(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("browser") / "corpus.db"
+    shutil.copy(corpus_file, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def server(served_db: Path) -> Iterator[str]:
+    """The base URL of `newsgraph serve`'s app, live on loopback, over a copy of the corpus."""
     import uvicorn
 
     from newsgraph.serve.app import create_app
 
-    copy = tmp_path_factory.mktemp("browser") / "corpus.db"
-    shutil.copy(corpus_file, copy)
     port = _free_port()
-    config = uvicorn.Config(create_app(str(copy)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(str(served_db)), host="127.0.0.1", port=port, log_level="warning"
+    )
     live = uvicorn.Server(config)
     thread = threading.Thread(target=live.run, daemon=True)
     thread.start()
@@ -206,7 +213,8 @@ def _no_script_ran(page: Any) -> None:
     assert page.evaluate("() => typeof window.__xss") == "undefined"
 
 
-def test_xss_payloads_never_run_in_any_served_page(server: str, tab: Any) -> None:
+def test_xss_payloads_never_run_in_any_served_page(server: str, served_db: Path, tab: Any) -> None:
+    store_xss(served_db)  # last, so that the screenshots show the corpus without it
     tab.goto(server + "/search?q=Kremlin rejects claims")
     _no_script_ran(tab)
     tab.locator(".results .hit h3 a").first.click()
@@ -228,12 +236,25 @@ def test_xss_payloads_never_run_in_any_served_page(server: str, tab: Any) -> Non
     for el in tab.locator(".q:visible, mark.ent:visible").all():
         el.hover()
     _no_script_ran(tab)
+    tab.goto(server + "/analyse")
+    tab.set_input_files(
+        "#page-file",
+        files=[{"name": "xss.html", "mimeType": "text/html", "buffer": XSS_PAGE.encode()}],
+    )
+    tab.check("#store")
+    tab.click(".analyse button")
+    tab.wait_for_url("**/articles/*")
+    for el in tab.locator(".q:visible, mark.ent:visible").all():
+        el.hover()
+    _no_script_ran(tab)
 
 
 def test_xss_payloads_never_run_in_the_exported_html(browser: Any) -> None:
+    control = browser.new_page()
+    control.set_content(f"<p>{IMAGE}</p>")  # the payloads are live when not escaped
+    control.wait_for_function("() => window.__xss === 1")
+    control.close()
     page = browser.new_page()
-    page.set_content(f"<p>{IMAGE}</p>")  # the payloads are live when not escaped
-    page.wait_for_function("() => window.__xss === 1")
     page.set_content(to_html(xss_article()))
     for el in page.locator(".q:visible, mark.ent:visible, .ent-key:visible").all():
         el.hover()
