@@ -8,7 +8,7 @@ import time
 import pytest
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.run.guard import Job, run_guarded
+from newsgraph.run.guard import Guarded, Job, run_guarded
 
 
 def _work(item: str) -> str:
@@ -70,3 +70,27 @@ def test_a_worker_that_cannot_load_is_one_error_for_the_run() -> None:
 def test_no_input_starts_no_worker() -> None:
     # a worker that cannot load would fail the run if one were started
     assert list(run_guarded(Job(_work, _failed, _broken_warm_up), [])) == []
+
+
+def test_a_long_lived_worker_survives_a_stalled_item_and_serves_threads() -> None:
+    """`Guarded`, as the server holds it: one warm worker, items from many threads."""
+    import threading
+
+    guarded = Guarded(JOB, limit_s=0.5)
+    try:
+        assert guarded.run("a") == "A"
+        assert guarded.run("hang") == "hang: gave up after the 0.5 s time limit"
+        assert guarded.run("b") == "B"
+        answers: dict[str, str] = {}
+
+        def ask(item: str) -> None:
+            answers[item] = guarded.run(item)
+
+        threads = [threading.Thread(target=ask, args=(item,)) for item in "cdefg"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert answers == {item: item.upper() for item in "cdefg"}
+    finally:
+        guarded.close()

@@ -1,7 +1,8 @@
 """The `newsgraph` command line (Typer). Errors are one line on stderr, never a traceback.
 
 Each module registers its commands on the one app: analyze.py (single pages),
-evaluate.py (benchmarks), corpus.py (ingest), query.py (questions and exports).
+evaluate.py (benchmarks), corpus.py (ingest), query.py (questions and exports),
+serve.py (the web app and its API).
 `main` imports only the module of the command it runs, so that `newsgraph
 analyze` does not pay for the database and MinHash libraries at start-up;
 `app`, `--help` and any command not listed in `COMMANDS` get every module.
@@ -13,8 +14,14 @@ import importlib
 import sys
 from typing import Any
 
-MODULES = ("analyze", "corpus", "evaluate", "query")
-COMMANDS = {"analyze": "analyze", "schema": "analyze", "ingest": "corpus", "eval": "evaluate"}
+MODULES = ("analyze", "corpus", "evaluate", "query", "serve")
+COMMANDS = {
+    "analyze": "analyze",
+    "schema": "analyze",
+    "ingest": "corpus",
+    "eval": "evaluate",
+    "serve": "serve",
+}
 
 __all__ = ["app", "main"]
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Connection
+from sqlalchemy import ColumnElement, Connection, and_, func, literal, select, union_all
 
 from newsgraph.query.entities import EntityCount, match_entities
-from newsgraph.query.quotes import QuoteRow, fetch, mentioned_inside, quote_query
-from newsgraph.store.schema import entities, quotes
+from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
+from newsgraph.store.schema import articles, entities, quotes
 
 Role = Literal["said", "about"]
 
@@ -50,9 +51,76 @@ class Timeline:
         }
 
 
-def _sort_key(entry: TimelineEntry) -> tuple[bool, str, int, int]:
-    q = entry.quote
-    return (q.published is None, q.published or "", q.article_id, q.content_start)
+def _said(entity_id: int) -> ColumnElement[bool]:
+    return quotes.c.speaker_entity_id == entity_id
+
+
+def _about(entity_id: int) -> ColumnElement[bool]:
+    """By anyone else, with a mention of the entity inside the content."""
+    return and_(
+        quotes.c.speaker_entity_id.is_distinct_from(entity_id),
+        mentioned_inside(entities.c.id == entity_id),
+    )
+
+
+def timeline_entries(
+    conn: Connection,
+    entity_id: int,
+    role: Role | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[TimelineEntry]:
+    """What the entity said and what was said about it (or one `role`), oldest first.
+
+    Dates compare on the article's publication day, inclusive; `limit` and
+    `offset` page through the entries (all of them without a limit).
+    """
+    day = func.substr(articles.c.published, 1, 10)
+    dated = [day >= since.isoformat()] if since else []
+    dated += [day <= until.isoformat()] if until else []
+    parts = [
+        quote_query().order_by(None).add_columns(literal(name).label("role")).where(test, *dated)
+        for name, test in (("said", _said(entity_id)), ("about", _about(entity_id)))
+        if role in (None, name)
+    ]
+    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    query = (
+        select(both)
+        .order_by(
+            both.c.published.is_(None),
+            both.c.published,
+            both.c.article_id,
+            both.c.content_start,
+            both.c.id,
+        )
+        .limit(limit)
+        .offset(offset)
+    )
+    entries = []
+    for row in conn.execute(query):
+        fields = dict(row._mapping)
+        found_role = fields.pop("role")
+        entries.append(TimelineEntry(found_role, quote_row(fields)))
+    return entries
+
+
+def timeline_counts(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
+    """The entity's dated entries counted per publication month and role, oldest first."""
+    month = func.substr(articles.c.published, 1, 7).label("month")
+    counts: dict[str, dict[str, Any]] = {}
+    for name, test in (("said", _said(entity_id)), ("about", _about(entity_id))):
+        rows = conn.execute(
+            select(month, func.count())
+            .select_from(quotes)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(test, articles.c.published.is_not(None))
+            .group_by(month)
+        )
+        for period, n in rows:
+            counts.setdefault(period, {"month": period, "said": 0, "about": 0})[name] = int(n)
+    return [counts[period] for period in sorted(counts)]
 
 
 def timeline(conn: Connection, entity: str) -> Timeline | None:
@@ -64,14 +132,4 @@ def timeline(conn: Connection, entity: str) -> Timeline | None:
     matches = match_entities(conn, entity)
     if not matches:
         return None
-    chosen = matches[0]
-    said = fetch(conn, quote_query().where(quotes.c.speaker_entity_id == chosen.id))
-    about = fetch(
-        conn,
-        quote_query().where(
-            quotes.c.speaker_entity_id.is_distinct_from(chosen.id),
-            mentioned_inside(entities.c.id == chosen.id),
-        ),
-    )
-    entries = [TimelineEntry("said", q) for q in said] + [TimelineEntry("about", q) for q in about]
-    return Timeline(chosen, matches[1:], sorted(entries, key=_sort_key))
+    return Timeline(matches[0], matches[1:], timeline_entries(conn, matches[0].id))

@@ -23,6 +23,7 @@ import gc
 import multiprocessing
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -79,6 +80,27 @@ def run_guarded(
         yield from pool.results(iter(items))
     finally:
         pool.close()
+
+
+class Guarded(Generic[T, R]):
+    """Workers that outlive one run, for a server: `run` one item at a time, from any thread.
+
+    The workers start (and load their model) with the first item and stay warm
+    for the next; an item that overruns `limit_s` costs its worker, which is
+    replaced, as in `run_guarded`. Items from several threads wait their turn.
+    """
+
+    def __init__(self, job: Job[T, R], *, limit_s: float | None = None) -> None:
+        self._pool = _Pool(job, 1, limit_s)
+        self._lock = threading.Lock()
+
+    def run(self, item: T) -> R:
+        with self._lock:
+            return next(self._pool.results(iter([item])))
+
+    def close(self) -> None:
+        with self._lock:
+            self._pool.close()
 
 
 class _Pool(Generic[T, R]):

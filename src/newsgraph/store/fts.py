@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Float, Integer, Subquery, column, select, text
 
 _FTS5 = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
@@ -72,34 +72,45 @@ def fts5_query(query: str) -> str:
     return " ".join('"' + t.replace('"', "") + '"' for t in terms if t.strip())
 
 
-def search(conn: Connection, query: str, *, quotes: bool = False, limit: int = 20) -> list[Hit]:
-    """Articles (or quotes) matching the query, best first."""
+def matches(conn: Connection, query: str, *, quotes: bool = False) -> Subquery | None:
+    """Every article (or quote) matching the query, as a subquery of (id, snippet, rank):
+    lower rank is better. None when the query holds no words (nothing can match).
+
+    A subquery, so that callers can join it to other filters and page through it.
+    """
     if conn.dialect.name == "sqlite":
-        table, column = ("quotes_fts", 0) if quotes else ("articles_fts", 1)
+        table, field = ("quotes_fts", 0) if quotes else ("articles_fts", 1)
         match = fts5_query(query)
         if not match:
-            return []
-        rows = conn.execute(
-            text(
-                f"SELECT rowid, snippet({table}, {column}, '[', ']', '…', 12), bm25({table}) "
-                f"FROM {table} WHERE {table} MATCH :q ORDER BY bm25({table}) LIMIT :n"
-            ),
-            {"q": match, "n": limit},
-        )
+            return None
+        statement = text(
+            f"SELECT rowid AS id, snippet({table}, {field}, '[', ']', '…', 12) AS snippet, "
+            f"bm25({table}) AS rank FROM {table} WHERE {table} MATCH :q"
+        ).bindparams(q=match)
     else:
         table, vector, body = (
             ("quotes", _QUOTE_VECTOR, "content")
             if quotes
             else ("articles", _ARTICLE_VECTOR, "text")
         )
-        rows = conn.execute(
-            text(
-                f"SELECT id, ts_headline('english', {body}, q, "
-                "'StartSel=[,StopSel=],MaxWords=24,MinWords=8'), "
-                f"-ts_rank({vector}, q) AS rank "
-                f"FROM {table}, websearch_to_tsquery('english', :q) q "
-                f"WHERE {vector} @@ q ORDER BY rank LIMIT :n"
-            ),
-            {"q": query, "n": limit},
-        )
+        statement = text(
+            f"SELECT id, ts_headline('english', {body}, q, "
+            "'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet, "
+            f"-ts_rank({vector}, q) AS rank "
+            f"FROM {table}, websearch_to_tsquery('english', :q) q WHERE {vector} @@ q"
+        ).bindparams(q=query)
+    columns = statement.columns(column("id", Integer), column("snippet"), column("rank", Float))
+    return columns.subquery("fts_matches")
+
+
+def search(conn: Connection, query: str, *, quotes: bool = False, limit: int = 20) -> list[Hit]:
+    """Articles (or quotes) matching the query, best first."""
+    found = matches(conn, query, quotes=quotes)
+    if found is None:
+        return []
+    rows = conn.execute(
+        select(found.c.id, found.c.snippet, found.c.rank)
+        .order_by(found.c.rank, found.c.id)
+        .limit(limit)
+    )
     return [Hit(int(r[0]), str(r[1]), float(r[2])) for r in rows]
