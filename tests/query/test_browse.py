@@ -1,17 +1,13 @@
-"""What the web app browses: a stored article, recent stories, top speakers, an entity profile."""
+"""What the web app browses: a stored article, recent stories, top speakers, a timeline by day."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from sqlalchemy import Connection
 
 from newsgraph.query.browse import (
-    entity_profile,
     recent_stories,
     stored_article,
     timeline_days,
-    timeline_items,
     top_speakers,
 )
 from newsgraph.query.entities import match_entities
@@ -43,17 +39,6 @@ def test_top_speakers_are_ranked_by_statements(conn: Connection) -> None:
     assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)
 
 
-def test_a_profile_gathers_names_titles_and_codes(conn: Connection) -> None:
-    putin = match_entities(conn, "Vladimir Putin")[0]
-    profile = entity_profile(conn, putin.id)
-    assert profile is not None
-    assert profile.entity == putin
-    assert "Vladimir Putin" in [name for name, _ in profile.names]
-    assert "Russian President" in profile.titles
-    assert {"country": "RUS", "sector": "GOV"}.items() <= profile.codes[0].items()
-    assert entity_profile(conn, 10_000) is None
-
-
 def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -> None:
     for name in ("Vladimir Putin", "Dmitry Peskov", "Syria"):
         entity = match_entities(conn, name)[0]
@@ -63,12 +48,3 @@ def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -
             listed = [e for e in full.entries if e.role == role]
             counted = sum(n for _, r, n in timeline_days(conn, entity.id) if r == role)
             assert counted == len(listed), (name, role)
-
-
-def test_timeline_items_by_date_range_or_the_latest(conn: Connection) -> None:
-    putin = match_entities(conn, "Vladimir Putin")[0]
-    week = timeline_items(conn, putin.id, date(2016, 3, 21), date(2016, 3, 27))
-    assert week and all((e.quote.published or "")[:10] == "2016-03-21" for e in week)
-    latest = timeline_items(conn, putin.id, limit=3)
-    assert len(latest) == 3
-    assert (latest[0].quote.published or "")[:10] == "2016-03-21"

@@ -6,8 +6,11 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 from fastapi.testclient import TestClient
+
+from newsgraph.serve.app import create_app
 
 from tests.conftest import SAMPLE
 from tests.serve.conftest import ATTRIBUTE, IMAGE, SCRIPT, article_id
@@ -188,19 +191,31 @@ def test_analyse_stores_an_upload_once_when_asked(writable_client: TestClient) -
     assert "<strong>4</strong> articles" in writable_client.get("/").text
 
 
-def test_analyse_refuses_bad_uploads_with_a_clear_4xx(client: TestClient) -> None:
+def test_analyse_refuses_bad_uploads_with_a_clear_4xx(
+    corpus_file: Path, client: TestClient
+) -> None:
     empty = client.post("/analyse", data={"text": "   "})
     assert empty.status_code == 400 and "nothing to analyse" in empty.text
-    huge = client.post("/analyse", files={"page": ("big.html", b"a" * 5_000_001, "text/html")})
-    assert huge.status_code == 413 and "MB" in huge.text
     broken = client.post(
         "/analyse",
         content=b'--xyz\r\nContent-Disposition: form-data; name="text"\r\n\r\nunterminated',
         headers={"content-type": "multipart/form-data; boundary=xyz"},
     )
-    assert 400 <= broken.status_code < 500
+    assert 400 <= broken.status_code < 500 and 'role="alert"' in broken.text
     noise = client.post("/analyse", files={"page": ("x.bin", bytes(range(32)) * 10, "text/plain")})
     assert noise.status_code == 422 and "could not analyse" in noise.text
+    with TestClient(create_app(str(corpus_file), max_upload_bytes=1000)) as small:
+        huge = small.post("/analyse", files={"page": ("big.html", b"a" * 1001, "text/html")})
+        assert huge.status_code == 413 and "1,000 bytes" in huge.text
+        pasted = small.post("/analyse", data={"text": "a" * 1001})
+        assert pasted.status_code == 413
+
+
+def test_an_empty_file_part_falls_back_to_the_pasted_text(client: TestClient) -> None:
+    # what a browser sends when no file was chosen: a file part with no name and no bytes
+    text = 'Truce\n\n"We are cautiously optimistic," UN envoy Staffan de Mistura said.\n'
+    page = client.post("/analyse", data={"text": text}, files={"page": ("", b"", "text/plain")})
+    assert page.status_code == 200 and "Not stored" in page.text
 
 
 def test_article_text_is_never_markup_in_any_page(client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""What the web app browses: one stored article, recent stories, top speakers, an entity's page.
+"""What the web app browses: one stored article, recent stories, top speakers, a timeline by day.
 
 Like the rest of `query`, plain rows out of a Connection; the pages and the
 API read them, so no page writes its own SQL.
@@ -7,16 +7,13 @@ API read them, so no page writes its own SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, select
+from sqlalchemy import Connection, func, select
 
 from newsgraph.model import Article
 from newsgraph.query.entities import EntityCount, _counted
-from newsgraph.query.quotes import fetch, quote_query
-from newsgraph.query.timeline import Role, TimelineEntry
-from newsgraph.store.schema import article_entities, articles, entities, mentions, quotes
+from newsgraph.query.timeline import Role, _about, _said
+from newsgraph.store.schema import article_entities, articles, quotes
 
 
 @dataclass(slots=True)
@@ -39,17 +36,6 @@ class StoryRow:
     published: str | None
     site: str | None
     versions: int
-
-
-@dataclass(slots=True)
-class Profile:
-    """Who an entity is: its counts, identity and codes, the names and titles it goes by."""
-
-    entity: EntityCount
-    kb: dict[str, Any]
-    codes: list[dict[str, Any]]
-    names: list[tuple[str, int]]  # (name as written in an article, articles)
-    titles: list[str]
 
 
 def stored_article(conn: Connection, article_id: int) -> StoredArticle | None:
@@ -108,105 +94,21 @@ def top_speakers(conn: Connection, top: int = 10) -> list[EntityCount]:
     return [EntityCount(**r._mapping) for r in rows]
 
 
-def entity_profile(conn: Connection, entity_id: int) -> Profile | None:
-    """The profile of entity `entity_id`; None when the corpus has no such entity."""
-    counted = _counted().subquery()
-    found = conn.execute(select(counted).where(counted.c.id == entity_id)).first()
-    if found is None:
-        return None
-    kb, codes = conn.execute(
-        select(entities.c.kb, entities.c.codes).where(entities.c.id == entity_id)
-    ).one()
-    names = conn.execute(
-        select(article_entities.c.name, func.count())
-        .where(article_entities.c.entity_id == entity_id)
-        .group_by(article_entities.c.name)
-        .order_by(func.count().desc(), article_entities.c.name)
-        .limit(20)
-    )
-    titles: dict[str, None] = {}
-    for (held,) in conn.execute(
-        select(article_entities.c.titles).where(article_entities.c.entity_id == entity_id)
-    ):
-        titles.update(dict.fromkeys(held or []))
-    return Profile(
-        EntityCount(**found._mapping),
-        dict(kb or {}),
-        list(codes or []),
-        [(r[0], int(r[1])) for r in names],
-        list(titles),
-    )
-
-
-def _about(entity_id: int) -> Select[Any]:
-    """Ids of the quotes by others whose content holds a mention of the entity.
-
-    The `timeline` test ("said about"), asked from the entity's mentions (an
-    index lookup) rather than of every quote, so it stays fast on a large corpus.
-    """
-    inside = and_(
-        quotes.c.article_id == mentions.c.article_id,
-        mentions.c.start >= quotes.c.content_start,
-        mentions.c.end <= quotes.c.content_end,
-    )
-    return (
-        select(quotes.c.id)
-        .join(mentions, inside)
-        .where(
-            mentions.c.entity_id == entity_id,
-            quotes.c.speaker_entity_id.is_distinct_from(entity_id),
-        )
-        .distinct()
-    )
-
-
-def _role_condition(entity_id: int, role: Role) -> ColumnElement[bool]:
-    if role == "said":
-        return quotes.c.speaker_entity_id == entity_id
-    return quotes.c.id.in_(_about(entity_id))
-
-
 def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int]]:
-    """(publication day, role, statements) of the entity's timeline; undated ones under ""."""
+    """(publication day, role, statements) of the entity's timeline; undated ones under "".
+
+    Per day, where `timeline_counts` gives months, so a page can count by week
+    a timeline that spans a few weeks; the same tests of "said" and "about".
+    """
     day = func.coalesce(func.substr(articles.c.published, 1, 10), "").label("day")
     found: list[tuple[str, Role, int]] = []
     roles: tuple[Role, ...] = ("said", "about")
-    for role in roles:
+    for role, test in zip(roles, (_said(entity_id), _about(entity_id)), strict=True):
         rows = conn.execute(
             select(day, func.count())
             .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-            .where(_role_condition(entity_id, role))
+            .where(test)
             .group_by(day)
         )
         found += [(str(r[0]), role, int(r[1])) for r in rows]
     return sorted(found)
-
-
-def timeline_items(
-    conn: Connection,
-    entity_id: int,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int = 50,
-) -> list[TimelineEntry]:
-    """The entity's timeline entries published from `since` to `until` (days, inclusive).
-
-    Without dates, the latest `limit`; with them, the first `limit` in date order.
-    """
-    day = func.substr(articles.c.published, 1, 10)
-    bounds: list[ColumnElement[bool]] = []
-    if since:
-        bounds.append(day >= since.isoformat())
-    if until:
-        bounds.append(day <= until.isoformat())
-    entries: list[TimelineEntry] = []
-    roles: tuple[Role, ...] = ("said", "about")
-    for role in roles:
-        query = quote_query().where(_role_condition(entity_id, role), *bounds)
-        if not bounds:
-            query = query.order_by(None).order_by(
-                articles.c.published.is_(None), articles.c.published.desc(), quotes.c.id.desc()
-            )
-        entries += [TimelineEntry(role, q) for q in fetch(conn, query.limit(limit))]
-    entries.sort(key=lambda e: (e.quote.published or "", e.quote.article_id, e.quote.content_start))
-    return entries if bounds else entries[::-1][:limit]

@@ -21,24 +21,22 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 from sqlalchemy import Connection
 from starlette.background import BackgroundTask
-from starlette.concurrency import run_in_threadpool
 
 from newsgraph.model import Article
 from newsgraph.query import QueryError
 from newsgraph.query.browse import (
-    entity_profile,
     recent_stories,
     stored_article,
     timeline_days,
-    timeline_items,
     top_speakers,
 )
-from newsgraph.query.entities import match_entities, top_entities
+from newsgraph.query.entities import entity_by_id, entity_details, match_entities, top_entities
 from newsgraph.query.export import export
 from newsgraph.query.network import edge_quotes, network
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
 from newsgraph.query.search import search
+from newsgraph.query.timeline import timeline_entries
 from newsgraph.render.assets import CSS, JS
 from newsgraph.serve import upload, views
 from newsgraph.serve.views import PageError
@@ -62,6 +60,7 @@ CSP = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+LISTED = 50  # statements listed under an entity's timeline
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 EXPORTS = {
     "csv": "text/csv",
@@ -179,16 +178,21 @@ def entity_page(
     request: Request, conn: Conn, entity_id: int, period: str | None = None
 ) -> HTMLResponse:
     """Who the entity is, its timeline by week or month, and its counterparts."""
-    profile = entity_profile(conn, entity_id)
-    if profile is None:
+    entity = entity_by_id(conn, entity_id)
+    if entity is None:
         return error_page(request, PageError(404, f"no entity {entity_id} in the corpus"))
     days = timeline_days(conn, entity_id)
+    total = sum(n for _, _, n in days)
     by = views.granularity(days)
     bars = views.bars(days, by)
     bounds = views.period_bounds(period) if period else None
     if period and bounds is None:
         return error_page(request, PageError(400, f"no such week or month: {period!r}"))
-    shown = timeline_items(conn, entity_id, *bounds) if bounds else timeline_items(conn, entity_id)
+    if bounds:
+        shown = timeline_entries(conn, entity_id, since=bounds[0], until=bounds[1], limit=LISTED)
+    else:  # the latest, newest first
+        latest = timeline_entries(conn, entity_id, limit=LISTED, offset=max(0, total - LISTED))
+        shown = latest[::-1]
     chart = {
         "labels": [b.period for b in bars],
         "said": [b.said for b in bars],
@@ -198,13 +202,14 @@ def entity_page(
     return page(
         request,
         "entity.html",
-        title=profile.entity.name,
-        profile=profile,
+        title=entity.name,
+        entity=entity,
+        details=entity_details(conn, entity_id),
         chart=chart,
         by=by,
         period=period,
         shown=shown,
-        total=sum(n for _, _, n in days),
+        total=total,
         undated=sum(n for day, _, n in days if views.day_of(day) is None),
         counterparts=network(conn, entity=entity_id, limit=12),
     )
@@ -267,13 +272,13 @@ def network_page(
 @router.get("/network/edge", response_class=HTMLResponse)
 def edge_page(request: Request, conn: Conn, source: int, target: int) -> HTMLResponse:
     """The statements behind one edge of the network."""
-    who, whom = entity_profile(conn, source), entity_profile(conn, target)
+    who, whom = entity_by_id(conn, source), entity_by_id(conn, target)
     if who is None or whom is None:
         return error_page(request, PageError(404, "no such entities in the corpus"))
     return page(
         request,
         "edge.html",
-        title=f"{who.entity.name} on {whom.entity.name}",
+        title=f"{who.name} on {whom.name}",
         who=who,
         whom=whom,
         rows=edge_quotes(conn, source, target),
@@ -338,13 +343,14 @@ def analyse_form(request: Request) -> HTMLResponse:
 async def analyse_page(request: Request) -> Response:
     """Pasted text or an uploaded page, analysed at once; stored too when asked."""
     try:
-        raw, name, store = await upload.submitted(request)
-        article = await run_in_threadpool(upload.analyse, raw, name)
+        sent, store = await upload.submitted(request)
+        done = await upload.analysed(request, sent)
+        if store:
+            article_id = await upload.stored(request, sent, done)
+            return RedirectResponse(f"/articles/{article_id}", status_code=303)
     except PageError as exc:
         return error_page(request, exc)
-    if store:
-        article_id = await run_in_threadpool(upload.store, request.app.state.db, raw, article)
-        return RedirectResponse(f"/articles/{article_id}", status_code=303)
+    article = Article.from_dict(done.article or {})
     return page(
         request,
         "analyse.html",

@@ -1,79 +1,82 @@
-"""What the Analyse page receives: a pasted text or an uploaded page, read under a size limit.
+"""What the Analyse page receives: pasted text or a chosen file, read under the upload limit.
 
-A form too big is a 413 and one that cannot be parsed a 400, before anything
-is analysed; a page the pipeline cannot read is a 422 with its reason.
+The page's own form (field `page` for the file, `text` for pasted text, a
+`store` box), read here because a browser sends an empty file part when no
+file was chosen, which must fall back to the text. The analysis itself is the
+API's: the same guarded worker, under the same time limit (`serve.analysis`),
+and storing goes through the app's one writer, under the same input key, so a
+page sent through the form and through `POST /api/v1/ingest` is one input.
+A form too big is a 413, one that cannot be parsed a 400, a page that cannot
+be read a 422 with its reason.
 """
 
 from __future__ import annotations
 
-import hashlib
-
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 
-from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article
+from newsgraph.serve.analysis import Analysed, Upload
 from newsgraph.serve.views import PageError
 
-MAX_UPLOAD_BYTES = 5_000_000  # a news page is rarely over 1 MB; this is far past any
 
-
-async def submitted(request: Request) -> tuple[bytes, str | None, bool]:
-    """The page sent (an upload, else the pasted text), its file name, and whether to store."""
+async def submitted(request: Request) -> tuple[Upload, bool]:
+    """The page sent (the file, else the pasted text), and whether to store it."""
+    limit = int(request.app.state.max_upload_bytes)
+    too_big = PageError(413, f"the upload is larger than the limit of {limit:,} bytes")
     declared = request.headers.get("content-length", "0")
     if not declared.isdigit():
         raise PageError(400, "the request's Content-Length is not a number")
-    if int(declared) > MAX_UPLOAD_BYTES:
-        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
+    if int(declared) > limit:
+        raise too_big
     try:
-        form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_UPLOAD_BYTES)
+        form = await request.form(max_files=1, max_fields=5, max_part_size=limit)
     except (HTTPException, MultiPartException) as exc:  # a malformed body: the sender's mistake
         detail = exc.detail if isinstance(exc, HTTPException) else exc.message
         raise PageError(400, f"the form could not be read: {detail}") from None
     upload, text = form.get("page"), form.get("text")
-    raw = b""
-    name = None
+    data, name, content_type = b"", None, None
     if isinstance(upload, UploadFile) and upload.filename:
-        raw = await upload.read(MAX_UPLOAD_BYTES + 1)
-        name = upload.filename
+        data = await upload.read(limit + 1)
+        name, content_type = upload.filename, upload.content_type
     elif isinstance(text, str):
-        raw = text.encode("utf-8")
-    if len(raw) > MAX_UPLOAD_BYTES:
-        raise PageError(413, f"the upload is over {MAX_UPLOAD_BYTES // 1_000_000} MB")
-    if not raw.strip():
+        data, content_type = text.encode("utf-8"), "text/plain; charset=utf-8"
+    await form.close()
+    if len(data) > limit:
+        raise too_big
+    if not data.strip():
         raise PageError(400, "nothing to analyse: paste some text or choose a file")
-    return raw, name, form.get("store") == "on"
+    store = form.get("store") == "on"
+    page = Upload(
+        data,
+        name=name,
+        content_type=content_type,
+        sign=store,
+        time_limit_s=request.app.state.time_limit_s,
+    )
+    return page, store
 
 
-def analyse(raw: bytes, name: str | None) -> Article:
-    from newsgraph.pipeline import analyze
+async def analysed(request: Request, upload: Upload) -> Analysed:
+    """The upload analysed by the app's guarded worker; a page it cannot read is a 422."""
+    done: Analysed = await run_in_threadpool(request.app.state.analyser().run, upload)
+    if done.error is not None or done.article is None:
+        raise PageError(422, f"could not analyse the page: {done.error}")
+    return done
 
-    try:
-        return analyze(raw, path=name)
-    except NewsgraphError as exc:
-        raise PageError(422, f"could not analyse the page: {exc}") from None
 
-
-def store(db: str | None, raw: bytes, article: Article) -> int:
-    """Store the article under its content's hash (so sending it twice stores it once)."""
-    from sqlalchemy.exc import DBAPIError
-
-    from newsgraph.store.db import StoreError, explain, open_store
+async def stored(request: Request, upload: Upload, done: Analysed) -> int:
+    """Store the analysed upload through the app's writer; the article's id."""
     from newsgraph.store.write import store_article
 
-    try:
-        engine = open_store(db)
-    except StoreError as exc:
-        raise PageError(503, f"could not store the article: {exc}") from None
-    try:
-        with engine.begin() as conn:
-            _, article_id = store_article(
-                conn, "upload:" + hashlib.sha256(raw).hexdigest(), article
-            )
-    except DBAPIError as exc:
-        raise PageError(503, f"could not store the article: {explain(exc, db or '')}") from None
-    finally:
-        engine.dispose()
-    return article_id
+    state = request.app.state
+    article = Article.from_dict(done.article or {})
+
+    def write() -> int:
+        with state.write_lock, state.writer().begin() as conn:
+            return store_article(conn, upload.key(), article, done.signature)[1]
+
+    return await run_in_threadpool(write)
