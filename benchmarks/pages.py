@@ -31,10 +31,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 
 ROOT = Path(__file__).resolve().parents[1]
-SIGNATURE_BYTES = 128 * 8  # a MinHash of 128 unsigned 64-bit values (store/stories.py)
+SIGNATURE_BYTES = 128 * 8  # a MinHash: store.stories.PERMUTATIONS unsigned 64-bit values
 sys.path.insert(0, str(ROOT))
 
 
@@ -64,8 +64,6 @@ def build(db: Path, n: int) -> float:
 
 
 def stored(db: Path) -> int:
-    from sqlalchemy import func, select
-
     from newsgraph.store import open_store
     from newsgraph.store.schema import articles
 
@@ -90,25 +88,32 @@ def measure(db: Path) -> list[dict[str, object]]:
     from fastapi.testclient import TestClient
 
     from newsgraph.query.browse import (
-        entity_profile,
         recent_stories,
         stored_article,
         timeline_days,
-        timeline_items,
         top_speakers,
     )
-    from newsgraph.query.entities import top_entities
+    from newsgraph.query.entities import entity_by_id, entity_details, top_entities
     from newsgraph.query.network import network
     from newsgraph.query.overview import overview
     from newsgraph.query.quotes import find_quotes
     from newsgraph.query.search import search
+    from newsgraph.query.timeline import timeline_entries
     from newsgraph.serve.app import create_app
+    from newsgraph.store.schema import quotes
 
     app = create_app(str(db))
     client = TestClient(app)
     with app.state.engine.connect() as conn:
         star = top_speakers(conn, 1)[0]  # the most quoted: the largest timeline
-        article_id = recent_stories(conn, 1)[0].id
+        # the article with the most statements: the heaviest to annotate
+        article_id = conn.execute(
+            select(quotes.c.article_id)
+            .group_by(quotes.c.article_id)
+            .order_by(func.count().desc(), quotes.c.article_id)
+            .limit(1)
+        ).scalar_one()
+        star_total = sum(n for _, _, n in timeline_days(conn, star.id))
     word = star.name.split()[-1]
 
     def home(c: Connection) -> object:
@@ -117,16 +122,17 @@ def measure(db: Path) -> list[dict[str, object]]:
     pages: dict[str, tuple[str, Callable[[Connection], object]]] = {
         "home": ("/", home),
         f"search {word}": (f"/search?q={word}", lambda c: search(c, word, limit=30)),
-        "article (the latest)": (
+        "article (most statements)": (
             f"/articles/{article_id}",
             lambda c: stored_article(c, article_id),
         ),
         f"entity ({star.name})": (
             f"/entities/{star.id}",
             lambda c: (
-                entity_profile(c, star.id),
+                entity_by_id(c, star.id),
+                entity_details(c, star.id),
                 timeline_days(c, star.id),
-                timeline_items(c, star.id),
+                timeline_entries(c, star.id, limit=50, offset=max(0, star_total - 50)),
                 network(c, entity=star.id, limit=12),
             ),
         ),
