@@ -99,6 +99,8 @@ def test_the_entity_page_counts_statements_per_period(client: TestClient) -> Non
     rows = week.text[week.text.index('id="items"') :]
     assert "Statements in 2016-W12" in rows
     assert "2016-03-21" in rows and "2016-03-15" not in rows
+    bad = client.get(week.url.path, params={"period": "2016-W99"})
+    assert bad.status_code == 400 and "2016-W99" in bad.text
 
 
 def test_the_entity_page_lists_counterparts(client: TestClient) -> None:
