@@ -193,6 +193,21 @@ def test_analyse_stores_an_upload_once_when_asked(writable_client: TestClient) -
     assert "<strong>4</strong> articles" in writable_client.get("/").text
 
 
+def test_a_stored_page_shows_at_once_on_pages_already_seen(writable_client: TestClient) -> None:
+    assert "<strong>4</strong> articles" in writable_client.get("/").text
+    before = _json_island(writable_client.get("/network").text, "network-data")
+    text = (
+        'Envoy in Damascus\n\n"Sergei Lavrov will travel to Damascus next week," '
+        "Dmitry Peskov told reporters in Moscow.\n"
+    )
+    stored = writable_client.post("/analyse", data={"text": text, "store": "on"})
+    assert stored.status_code == 200 and "Envoy in Damascus" in stored.text
+    assert "<strong>5</strong> articles" in writable_client.get("/").text
+    after = _json_island(writable_client.get("/network").text, "network-data")
+    assert isinstance(before, dict) and isinstance(after, dict)
+    assert after["edges"] != before["edges"]
+
+
 def test_analyse_refuses_bad_uploads_with_a_clear_4xx(
     corpus_file: Path, client: TestClient
 ) -> None:

@@ -112,3 +112,11 @@ def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int
         )
         found += [(str(r[0]), role, int(r[1])) for r in rows]
     return sorted(found)
+
+
+def corpus_version(conn: Connection) -> tuple[int, int]:
+    """What changes whenever an article is stored: the number of articles and the highest id."""
+    count, highest = conn.execute(
+        select(func.count(), func.coalesce(func.max(articles.c.id), 0)).select_from(articles)
+    ).one()
+    return int(count), int(highest)

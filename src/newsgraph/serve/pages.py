@@ -32,13 +32,14 @@ from newsgraph.query.browse import (
 )
 from newsgraph.query.entities import entity_by_id, entity_details, match_entities, top_entities
 from newsgraph.query.export import export
-from newsgraph.query.network import edge_quotes, network
+from newsgraph.query.network import EdgeDay, edge_days, edge_quotes, network_from
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
 from newsgraph.query.search import search
 from newsgraph.query.timeline import timeline_entries
 from newsgraph.render.assets import CSS, JS
 from newsgraph.serve import upload, views
+from newsgraph.serve.cache import cached
 from newsgraph.serve.views import PageError
 
 router = APIRouter(include_in_schema=False)
@@ -114,14 +115,25 @@ def article_js() -> Response:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, conn: Conn) -> HTMLResponse:
     """What the corpus holds: sizes, the most quoted, the most covered, recent stories."""
+    sizes, speakers, covered, stories = cached(
+        request,
+        conn,
+        "home",
+        lambda: (
+            overview(conn, top=0),
+            top_speakers(conn, 10),
+            top_entities(conn, 10),
+            recent_stories(conn, 12),
+        ),
+    )
     return page(
         request,
         "home.html",
         title="Corpus",
-        sizes=overview(conn, top=0),
-        speakers=top_speakers(conn, 10),
-        covered=top_entities(conn, 10),
-        stories=recent_stories(conn, 12),
+        sizes=sizes,
+        speakers=speakers,
+        covered=covered,
+        stories=stories,
     )
 
 
@@ -140,7 +152,7 @@ def search_page(request: Request, conn: Conn, q: str = "") -> HTMLResponse:
         title=f"Search: {q}",
         q=q,
         found=found,
-        named=match_entities(conn, q)[:10],
+        named=cached(request, conn, ("named", q), lambda: match_entities(conn, q)[:10]),
     )
 
 
@@ -181,7 +193,7 @@ def entity_page(
     entity = entity_by_id(conn, entity_id)
     if entity is None:
         return error_page(request, PageError(404, f"no entity {entity_id} in the corpus"))
-    days = timeline_days(conn, entity_id)
+    days = cached(request, conn, ("days", entity_id), lambda: timeline_days(conn, entity_id))
     total = sum(n for _, _, n in days)
     by = views.granularity(days)
     bars = views.bars(days, by)
@@ -189,10 +201,22 @@ def entity_page(
     if period and bounds is None:
         return error_page(request, PageError(400, f"no such week or month: {period!r}"))
     if bounds:
-        shown = timeline_entries(conn, entity_id, since=bounds[0], until=bounds[1], limit=LISTED)
+        first, last = bounds
+        shown = cached(
+            request,
+            conn,
+            ("period", entity_id, period),
+            lambda: timeline_entries(conn, entity_id, since=first, until=last, limit=LISTED),
+        )
     else:  # the latest, newest first
-        latest = timeline_entries(conn, entity_id, limit=LISTED, offset=max(0, total - LISTED))
-        shown = latest[::-1]
+        shown = cached(
+            request,
+            conn,
+            ("latest", entity_id),
+            lambda: timeline_entries(conn, entity_id, limit=LISTED, offset=max(0, total - LISTED))[
+                ::-1
+            ],
+        )
     chart = {
         "labels": [b.period for b in bars],
         "said": [b.said for b in bars],
@@ -211,7 +235,7 @@ def entity_page(
         shown=shown,
         total=total,
         undated=sum(n for day, _, n in days if views.day_of(day) is None),
-        counterparts=network(conn, entity=entity_id, limit=12),
+        counterparts=network_from(_edges(request, conn), entity=entity_id, limit=12),
     )
 
 
@@ -226,8 +250,8 @@ def network_page(
 ) -> HTMLResponse:
     """Who talks about whom, drawn as a graph; filters as query parameters."""
     try:
-        edges = network(
-            conn,
+        edges = network_from(
+            _edges(request, conn),
             type=type or None,
             since=_day(since, "since"),
             until=_day(until, "until"),
@@ -358,6 +382,12 @@ async def analyse_page(request: Request) -> Response:
         article=article,
         view=views.article_view(article),
     )
+
+
+def _edges(request: Request, conn: Connection) -> list[EdgeDay]:
+    """The corpus's edges by day, kept while the corpus is unchanged: the one costly query
+    behind the network and every entity's counterparts."""
+    return cached(request, conn, "edges", lambda: edge_days(conn))
 
 
 def _title(article: Article) -> str:
