@@ -2,6 +2,7 @@
 
     python benchmarks/ingest.py speed [--articles 300]
     python benchmarks/ingest.py scale [--pages 10000] [--workers 2]
+    python benchmarks/ingest.py store [--copies 40] [--repeats 3]
 
 `speed` writes the first N PolNeAR articles (train then dev, clean news text,
 dated by their file names) to one JSONL file and times, each in a fresh
@@ -19,7 +20,15 @@ whole run, which must not grow with corpus size. It then times the query
 commands on the finished corpus (each the median of 5 runs, in process, so
 without Python's start-up).
 
-Skips, with a message and exit status 0, when the shared data is absent.
+`store` times the database writes alone for the bundled sample page, analysed
+once: `--copies` copies of it (each with one word changed, so none is a
+duplicate) stored into a fresh SQLite corpus with their events and, in the
+same run, without them, alternating; it reports the milliseconds per article
+and their ratio (the cost of the `events` and `event_parties` rows), beside
+the time the page's analysis takes.
+
+`speed` and `scale` skip, with a message and exit status 0, when the shared
+data is absent.
 """
 
 from __future__ import annotations
@@ -209,6 +218,51 @@ def query_latency(db: Path) -> dict[str, float]:
     return timings
 
 
+def store(copies: int, repeats: int) -> dict[str, object]:
+    """Milliseconds per stored article with and without its events, and their ratio."""
+    import dataclasses
+
+    from newsgraph.pipeline import analyze
+    from newsgraph.store import open_store
+    from newsgraph.store.write import store_article
+
+    sample_path = ROOT / "samples" / "rferl-putin-pullout.txt"
+    sample = analyze(sample_path.read_bytes(), published="2016-03-15")  # loads the models
+    start = time.perf_counter()
+    analyze(sample_path.read_bytes(), published="2016-03-15")
+    analysis = time.perf_counter() - start
+
+    def per_article(with_events: bool, tmp: Path) -> float:
+        engine = open_store(str(tmp / f"{with_events}-{time.perf_counter_ns()}.db"))
+        found = sample.events if with_events else []
+        pages = [
+            dataclasses.replace(sample, text=f"{sample.text} {i}", events=found)
+            for i in range(copies)
+        ]
+        start = time.perf_counter()
+        for i, article in enumerate(pages):
+            with engine.begin() as conn:
+                store_article(conn, f"copy-{i}", article)
+        engine.dispose()
+        return (time.perf_counter() - start) / copies
+
+    runs: list[tuple[float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeats):
+            runs.append((per_article(False, Path(tmp)), per_article(True, Path(tmp))))
+    without = statistics.median(r[0] for r in runs)
+    with_events = statistics.median(r[1] for r in runs)
+    return {
+        "events": len(sample.events),
+        "parties": sum(len(e.actors) + len(e.recipients) for e in sample.events),
+        "ms_per_article_without_events": round(without * 1000, 1),
+        "ms_per_article_with_events": round(with_events * 1000, 1),
+        "ratio": round(with_events / without, 2),
+        "ratios": [round(on / off, 2) for off, on in runs],
+        "ms_analysing_the_page": round(analysis * 1000),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="part", required=True)
@@ -216,7 +270,13 @@ def main() -> None:
     scaled = sub.add_parser("scale")
     scaled.add_argument("--pages", type=int, default=10_000)
     scaled.add_argument("--workers", type=int, default=2)
+    stored_part = sub.add_parser("store")
+    stored_part.add_argument("--copies", type=int, default=40)
+    stored_part.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    if args.part == "store":
+        print(json.dumps(store(args.copies, args.repeats), indent=2))
+        return
     if not POLNEAR.is_dir():
         print("skipped: needs ../shared/data/polnear, which is not present")
         return

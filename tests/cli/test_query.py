@@ -94,3 +94,58 @@ def test_brackets_in_queries_and_paths_print_as_written(db: str, tmp_path: Path)
     _one_error_line(newsgraph("quotes", "--db", missing), f"no corpus at {missing}")
     sql = newsgraph("sql", "SELECT 1 AS \"[/x]\", '[bold]' AS v", "--db", db)
     assert sql.returncode == 0 and "[/x]" in sql.stdout and "[bold]" in sql.stdout, sql.stderr
+
+
+@pytest.fixture
+def event_db(db_url: str) -> str:
+    from tests.event_articles import build as build_events
+
+    build_events(db_url).dispose()
+    return db_url
+
+
+def test_events_table_json_and_filters(event_db: str) -> None:
+    table = newsgraph("events", "--actor", "Putin", "--db", event_db)
+    assert table.returncode == 0, table.stderr
+    assert "RETREAT/withdraw" in table.stdout and "CONSULT/phone" in table.stdout
+    assert "SANCTION" not in table.stdout
+    found = json.loads(
+        newsgraph(
+            "events", "--recipient", "RUS", "--type", "sanction", "--json", "--db", event_db
+        ).stdout
+    )
+    (sanction,) = found["events"]
+    assert [a["entity"] for a in sanction["actors"]] == ["United States", "European Union"]
+    dated = newsgraph(
+        "events", "--since", "2016-03-16", "--until", "2016-03-31", "--json", "--db", event_db
+    )
+    assert [e["type"] for e in json.loads(dated.stdout)["events"]] == ["REJECT", "ASSAULT"]
+    none = newsgraph("events", "--actor", "Zorro", "--db", event_db)
+    assert none.returncode == 0 and none.stdout == "" and "no events match" in none.stderr
+    _one_error_line(newsgraph("events", "--type", "FIGHT", "--db", event_db), "unknown event type")
+
+
+def test_timeline_shows_what_the_entity_did_and_had_done_to_it(event_db: str) -> None:
+    result = newsgraph("timeline", "Vladimir Putin", "--json", "--db", event_db)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert [(e["role"], e["type"]) for e in document["events"]] == [
+        ("actor", "RETREAT"),
+        ("actor", "CONSULT"),
+    ]
+    table = newsgraph("timeline", "Russia", "--db", event_db)
+    assert "done to" in table.stdout and "SANCTION" in table.stdout
+
+
+def test_export_events_as_gdelt(event_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    result = newsgraph(
+        "export", "--table", "events", "--format", "gdelt", "-o", str(out), "--db", event_db
+    )
+    assert result.returncode == 0 and "exported 7 rows of events" in result.stderr
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 7 and {len(r) for r in rows} == {61}
+    _one_error_line(
+        newsgraph("export", "--table", "quotes", "--format", "gdelt", "--db", event_db),
+        "use it with --table events",
+    )

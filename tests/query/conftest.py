@@ -18,3 +18,16 @@ def conn(db_url: str) -> Iterator[Connection]:
             yield connection
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def event_conn(db_url: str) -> Iterator[Connection]:
+    """A corpus of hand-made articles holding hand-made events (tests/event_articles.py)."""
+    from tests.event_articles import build as build_events
+
+    engine = build_events(db_url)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()

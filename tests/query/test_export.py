@@ -58,3 +58,18 @@ def test_bad_requests(conn: Connection, tmp_path: Path) -> None:
         export(conn, "quotes", "parquet", io.StringIO())
     with pytest.raises(FileNotFoundError):
         export(conn, "quotes", "csv", tmp_path / "missing" / "q.csv")
+
+
+def test_events_and_their_parties_export_like_any_table(
+    event_conn: Connection, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.parquet"
+    assert export(event_conn, "events", "parquet", path) == 5
+    table = pq.read_table(path)
+    assert table.column("type").to_pylist()[:3] == ["RETREAT", "CONSULT", "SANCTION"]
+    assert json.loads(table.column("record").to_pylist()[0])["trigger"]["text"] == (
+        "ordered the withdrawal"
+    )
+    out = io.StringIO()
+    assert export(event_conn, "event_parties", "csv", out) == 11
+    assert "Syrian forces" in out.getvalue()

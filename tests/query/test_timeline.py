@@ -45,3 +45,38 @@ def test_svg_has_one_dot_per_dated_quote_with_the_quote_on_hover(conn: Connectio
     tips = [dot.findtext(f"{SVG}title") or "" for dot in dots]
     assert any("Putin phoned Assad" in tip for tip in tips)
     assert "undated, not shown" in "".join(root.itertext())
+
+
+def test_what_an_entity_did_and_had_done_to_it(event_conn: Connection) -> None:
+    putin = timeline(event_conn, "Vladimir Putin")
+    assert putin is not None
+    assert [(e.role, e.event.label) for e in putin.events] == [
+        ("actor", "RETREAT/withdraw"),
+        ("actor", "CONSULT/phone"),
+    ]
+    assert putin.to_dict()["events"][0]["role"] == "actor"
+
+
+def test_a_country_takes_the_agents_of_its_code_too(event_conn: Connection) -> None:
+    syria = timeline(event_conn, "Syria")
+    assert syria is not None
+    # done to Syria by name; done by "Syrian forces", an agent that names no entity
+    assert [(e.role, e.event.type) for e in syria.events] == [
+        ("recipient", "RETREAT"),
+        ("actor", "ASSAULT"),
+    ]
+    assad = timeline(event_conn, "Bashar al-Assad")  # a person takes only his own mentions
+    assert assad is not None and [e.event.type for e in assad.events] == ["CONSULT"]
+
+
+def test_svg_shows_events_as_diamonds_on_their_own_rows(event_conn: Connection) -> None:
+    found = timeline(event_conn, "Syria")
+    assert found is not None
+    root = ET.fromstring(timeline_svg(found))
+    assert root.findall(f"{SVG}circle") == []
+    tips = [d.findtext(f"{SVG}title") or "" for d in root.findall(f"{SVG}polygon")]
+    assert len(tips) == 2
+    assert tips[0].startswith("2016-03-14: Vladimir Putin —RETREAT/withdraw→ Syria: Russian")
+    assert tips[1].startswith("2016-03-20: Syrian forces —ASSAULT→ Aleppo")
+    labels = {t.text for t in root.findall(f"{SVG}text")}
+    assert {"did", "had done to it"} <= labels

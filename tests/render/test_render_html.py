@@ -464,3 +464,66 @@ def test_values_keep_the_page_self_contained() -> None:
     html = to_html(make_valued_article())
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert "@import" not in html and "url(" not in html
+
+
+def test_event_triggers_are_marked_with_type_parties_and_date_on_hover() -> None:
+    from tests.event_articles import pullout
+
+    html = to_html(pullout())
+    parse(html)
+    triggers = {text: attrs for attrs, text in spans(html, "ev")}
+    assert list(triggers) == ["ordered the withdrawal", "phoned", "imposed sanctions"]
+    tip = (triggers["ordered the withdrawal"]["data-tip"] or "").split("\n")
+    assert tip == [
+        "RETREAT/withdraw",
+        "Vladimir Putin (RUS GOV) → Syria (SYR)",
+        "2016-03-14 · in Syria",
+    ]
+    sanction = (triggers["imposed sanctions"]["data-tip"] or "").split("\n")
+    assert sanction[1] == "United States (USA), European Union (IGO) → Russia (RUS)"
+    assert sanction[2] == "2016-03-15 (published)"
+    # the sidebar lists each event, linking to its trigger
+    sidebar = html.split('<section class="events">', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<a href="#(ev\d)">([^<]+)</a>', sidebar)
+    assert links == [("ev0", "RETREAT/withdraw"), ("ev1", "CONSULT/phone"), ("ev2", "SANCTION")]
+    assert all(triggers[t]["id"] == f"ev{i}" for i, t in enumerate(triggers))
+
+
+def test_a_claimed_event_says_whose_claim_it_is() -> None:
+    from tests.event_articles import sanctions
+
+    html = to_html(sanctions())
+    parse(html)
+    refusal = next(a for a, t in spans(html, "ev") if t == "will not extend")
+    assert (refusal["data-tip"] or "").endswith("future · claimed by a diplomat")
+
+
+def test_event_words_are_escaped_and_a_crossing_trigger_is_skipped() -> None:
+    from newsgraph.model import Event, EventParty
+
+    text, blocks = join_blocks((("paragraph", "The <b>rebels</b> & allies shelled the town."),))
+    article = Article(
+        text,
+        Source("text"),
+        blocks=blocks,
+        entities=[Entity("e1", "the town", "GPE", [], mentions(text, "the town"))],
+        events=[
+            Event(
+                "v1",
+                "ASSAULT",
+                at(text, "shelled"),
+                at(text, text),
+                actors=[EventParty(at(text, "The <b>rebels</b> & allies"))],
+            ),
+            # "shelled the" crosses the mention "the town": left unmarked, still listed
+            Event("v2", "COERCE", at(text, "shelled the"), at(text, text)),
+        ],
+    )
+    html = to_html(article)
+    parse(html)
+    assert "<b>rebels" not in html
+    [(attrs, words)] = spans(html, "ev")
+    assert words == "shelled"
+    assert (attrs["data-tip"] or "").split("\n")[1] == "The <b>rebels</b> & allies → unnamed"
+    assert "The &lt;b&gt;rebels&lt;/b&gt; &amp; allies → unnamed" in html
+    assert html.count('<a href="#ev') == 1 and '<span class="unmarked">COERCE</span>' in html

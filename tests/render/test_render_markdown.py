@@ -271,3 +271,50 @@ def test_entity_table_gives_identity_and_codes() -> None:
 def test_no_time_or_quantity_sections_without_findings() -> None:
     md = to_markdown(make_article())
     assert "## Time expressions" not in md and "## Quantities" not in md
+
+
+def _events(md: str) -> list[str]:
+    return md.split("## Events\n\n", 1)[1].split("\n## ", 1)[0].splitlines()
+
+
+def test_events_read_actor_type_recipient_date_place_then_the_sentence() -> None:
+    from tests.event_articles import pullout
+
+    md = to_markdown(pullout())
+    lines = _events(md)
+    assert lines[0] == (
+        "- **Vladimir Putin** (RUS GOV) —RETREAT/withdraw→ **Syria** (SYR), 2016-03-14, in Syria"
+    )
+    assert lines[1] == (
+        "  > Russian President Vladimir Putin **ordered the withdrawal** of Russian forces "
+        "from Syria on March 14."
+    )
+    assert lines[4].startswith("- **United States** (USA), **European Union** (IGO) —SANCTION→")
+    assert lines[4].endswith("2016-03-15 (published)")
+    assert md.index("## Statements") < md.index("## Events")
+
+
+def test_a_claimed_future_event_says_so() -> None:
+    from tests.event_articles import sanctions
+
+    refusal = _events(to_markdown(sanctions()))[0]
+    assert refusal.endswith("—REJECT→ *unnamed*, 2016-03 *(future; claimed by a diplomat)*")
+
+
+def test_event_words_stay_text() -> None:
+    from newsgraph.model import Event, EventParty
+
+    text, blocks = join_blocks((("paragraph", "The *rebels* <script> shelled [town]."),))
+    event = Event(
+        "v1",
+        "ASSAULT",
+        at(text, "shelled"),
+        at(text, text),
+        actors=[EventParty(at(text, "The *rebels* <script>"))],
+        recipients=[EventParty(at(text, "[town]"))],
+    )
+    article = Article(text, Source("text"), blocks=blocks, events=[event])
+    first, second = _events(to_markdown(article))
+    assert first == r"- **The \*rebels\* \<script>** —ASSAULT→ **\[town]**"
+    assert second == r"  > The \*rebels\* \<script> **shelled** \[town]."
+    assert "## Events\n\nNo events found." in to_markdown(make_article())

@@ -46,3 +46,46 @@ def test_sql_column_names_print_as_written() -> None:
     result = SqlResult(columns=["[/x]", "[bold]"], rows=[(1, "[/b]")])
     text = _printed(sql_table(result))
     assert "[/x]" in text and "[bold]" in text and "[/b]" in text
+
+
+def test_event_parties_places_and_sentences_are_not_markup() -> None:
+    from newsgraph.query.events import EventRow, PartyRow
+    from newsgraph.render.terminal import events_table
+
+    event = EventRow(
+        article_id=1,
+        seq=0,
+        id="v1",
+        type="ASSAULT",
+        mode="aerial",
+        modality="reported",
+        date="2016-03-14",
+        date_source="timex",
+        day_first="2016-03-14",
+        location="[b]Idlib",
+        location_country="SYR",
+        geonames=None,
+        trigger="struck",
+        sentence="Jets [/i]\n  struck [red]Idlib.",
+        quote="q1",
+        claimed_by="[bold]Monitor",
+        cameo="195",
+        confidence=0.5,
+        title="[red]News",
+        url=None,
+        published=None,
+        trigger_start=0,
+        trigger_end=1,
+        actors=[PartyRow("[bold]Jets", None, None, "RUS", "MIL")],
+        recipients=[],
+    )
+    text = _printed(events_table([event]))
+    for written in (
+        "[b]Idlib",
+        "Jets [/i] struck [red]Idlib.",
+        "[bold]Monitor",
+        "[red]News",
+        "[bold]Jets",
+    ):
+        assert written in text
+    assert "ASSAULT/aerial (reported, claimed by [bold]Monitor)" in text

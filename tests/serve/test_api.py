@@ -241,15 +241,41 @@ def test_a_page_past_the_time_limit_is_refused(tmp_path: Path) -> None:
         assert slow.get("/api/v1/stats").status_code == 200
 
 
-def test_ingest_stores_once(analysing: TestClient) -> None:
+def test_ingest_stores_once(client: TestClient) -> None:
+    """On each back-end: stored, then the same input again is done, with the same id."""
     page = 'Harbour news\n\n"The port reopens on Friday," Mayor Anna Berg said on Tuesday.\n'
-    before = analysing.get("/api/v1/stats").json()["articles"]
-    first = analysing.post("/api/v1/ingest", content=page, params={"published": "2020-05-05"})
+    before = client.get("/api/v1/stats").json()["articles"]
+    first = client.post("/api/v1/ingest", content=page, params={"published": "2020-05-05"})
     assert first.status_code == 200, first.text
     assert first.json()["outcome"] == "stored"
     assert first.json()["article"]["published"] == "2020-05-05"
-    again = analysing.post("/api/v1/ingest", content=page, params={"published": "2020-05-05"})
+    again = client.post("/api/v1/ingest", content=page, params={"published": "2020-05-05"})
     assert again.json()["outcome"] == "done" and again.json()["id"] == first.json()["id"]
-    assert analysing.get("/api/v1/stats").json()["articles"] == before + 1
-    stored = analysing.get(f"/api/v1/articles/{first.json()['id']}").json()
+    assert client.get("/api/v1/stats").json()["articles"] == before + 1
+    stored = client.get(f"/api/v1/articles/{first.json()['id']}").json()
     assert stored["title"] == "Harbour news"
+    listed = client.get("/api/v1/articles").json()["items"]
+    geneva = next(a["id"] for a in listed if a["title"] == "Talks in Geneva")
+    copy = client.post("/api/v1/ingest", content=GENEVA, params={"input": "text"})
+    assert copy.json()["outcome"] == "duplicate" and copy.json()["id"] == geneva
+
+
+def test_events_filtered_and_paged_as_the_cli_filters_them(tmp_path: Path) -> None:
+    from tests.event_articles import build as build_events
+
+    db = str(tmp_path / "events.db")
+    build_events(db).dispose()
+    with TestClient(create_app(db)) as events_client:
+        everything = events_client.get("/api/v1/events", params={"limit": 200}).json()["items"]
+        assert [e["type"] for e in everything] == [
+            "REJECT",
+            "RETREAT",
+            "CONSULT",
+            "SANCTION",
+            "ASSAULT",
+        ]
+        assert every_page(events_client, "/api/v1/events", limit=2) == everything
+        by_russia = events_client.get("/api/v1/events", params={"recipient": "RUS"}).json()
+        assert [e["type"] for e in by_russia["items"]] == ["SANCTION"]
+        unknown = events_client.get("/api/v1/events", params={"type": "PARADE"})
+        assert unknown.status_code == 400 and "ASSAULT" in unknown.json()["error"]

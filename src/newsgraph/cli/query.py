@@ -1,4 +1,4 @@
-"""`newsgraph quotes|timeline|search|entities|export|sql`: questions asked of a stored corpus.
+"""`newsgraph quotes|events|timeline|search|entities|export|sql`: questions asked of a corpus.
 
 Every command opens the corpus with `--db` (never creating one), prints a
 Rich table, or one JSON document with `--json`. Finding nothing is not an
@@ -39,6 +39,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    gdelt = "gdelt"
 
 
 @contextmanager
@@ -110,13 +111,53 @@ def quotes(
 
 
 @app.command()
+def events(
+    actor: Annotated[
+        str | None,
+        typer.Option(help="Done by: entity name or key, the words, or a country code (RUS)."),
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option(help="Done to: entity name or key, the words, or a country code.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only this PLOVER type: CONSULT, SANCTION…")
+    ] = None,
+    since: DateOption = None,
+    until: DateOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many events.")] = 50,
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
+) -> None:
+    """Who did what to whom: events by actor, recipient, type and date (inclusive)."""
+    from newsgraph.query.events import find_events
+    from newsgraph.render.terminal import events_table
+
+    with corpus(db) as conn:
+        rows = find_events(
+            conn,
+            actor=actor,
+            recipient=recipient,
+            type=event_type,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            limit=limit,
+        )
+    if not rows:
+        _note("no events match")
+    if as_json:
+        _json({"events": [r.to_dict() for r in rows]})
+    elif rows:
+        _show(events_table(rows))
+
+
+@app.command()
 def timeline(
     entity: Annotated[str, typer.Argument(help="An entity name or key, e.g. 'Vladimir Putin'.")],
     svg: Annotated[Path | None, typer.Option(help="Also draw the timeline as an SVG file.")] = None,
     db: DbOption = DEFAULT_DB,
     as_json: JsonOption = False,
 ) -> None:
-    """What an entity said and what was said about it, by date."""
+    """What an entity said, what was said about it, what it did and had done to it, by date."""
     from newsgraph.query.timeline import timeline as build
     from newsgraph.render.terminal import timeline_table
 
@@ -125,17 +166,17 @@ def timeline(
     if found is None:
         _note(f"no entity matches {entity!r} (see `newsgraph entities`)")
         if as_json:
-            _json({"entity": None, "others": [], "entries": []})
+            _json({"entity": None, "others": [], "entries": [], "events": []})
         return
     if note := found.note(entity):
         _note(note)
-    if not found.entries:
-        _note(f"no quotes by or about {found.entity.name}")
+    if not found.entries and not found.events:
+        _note(f"no quotes or events by or about {found.entity.name}")
     if svg is not None:
         _write_svg(found, svg)
     if as_json:
         _json(found.to_dict())
-    elif found.entries:
+    elif found.entries or found.events:
         _show(timeline_table(found))
 
 
@@ -197,11 +238,14 @@ def export(
     table: Annotated[str, typer.Option(help="The table: articles, quotes, entities, mentions…")],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     output: Annotated[
-        str, typer.Option("--output", "-o", help="The file, or - for stdout (jsonl, csv).")
+        str, typer.Option("--output", "-o", help="The file, or - for stdout (jsonl, csv, gdelt).")
     ] = "-",
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write a whole table as JSON lines, CSV or Parquet (articles as JSON lines: full records)."""
+    """Write a whole table as JSON lines, CSV or Parquet (articles as JSON lines: full records).
+
+    `--table events --format gdelt` writes GDELT 2.0 event rows (tab-separated, no header).
+    """
     from newsgraph.query.export import export as write
 
     out = sys.stdout if output == "-" else Path(output)

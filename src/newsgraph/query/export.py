@@ -1,4 +1,5 @@
-"""Whole tables out of the corpus as JSON lines, CSV or Parquet, streamed in batches.
+"""Whole tables out of the corpus as JSON lines, CSV or Parquet, streamed in batches
+(and events as GDELT 2.0 event rows: query/gdelt.py).
 
 Rows are read through `yield_per` (a server-side cursor on PostgreSQL), so
 memory stays flat however large the table. JSON columns stay nested in JSON
@@ -21,7 +22,7 @@ from sqlalchemy import JSON, Boolean, Column, Connection, Float, Integer, LargeB
 from newsgraph.query import QueryError
 from newsgraph.store.schema import metadata
 
-Format = Literal["jsonl", "csv", "parquet"]
+Format = Literal["jsonl", "csv", "parquet", "gdelt"]
 TABLES: dict[str, Table] = dict(metadata.tables)
 BATCH = 1000
 
@@ -41,14 +42,29 @@ def export(
         raise QueryError(f"unknown table {table!r}: choose from {', '.join(sorted(TABLES))}")
     if fmt == "parquet" and not isinstance(out, Path):
         raise QueryError("Parquet is binary: give a file with -o, not stdout")
+    if fmt == "gdelt":
+        if table != "events":
+            raise QueryError("GDELT's format holds events: use it with --table events")
+        from newsgraph.query.gdelt import write_gdelt
+
+        def gdelt(_columns: list[Column[Any]], _batches: Batches, sink: Any) -> int:
+            with _text_sink(sink) as stream:
+                return write_gdelt(conn, stream, batch)
+
+        return _write(gdelt, [], iter(()), out)
     source = TABLES[table]
     columns = [c for c in source.columns if not isinstance(c.type, LargeBinary)]
     if table == "articles" and fmt == "jsonl":
         columns = [source.c.record]
     query = select(*columns).order_by(*source.primary_key.columns)
     result = conn.execute(query, execution_options={"yield_per": batch})
-    batches: Batches = result.partitions()
-    writer = _WRITERS[fmt]
+    return _write(_WRITERS[fmt], columns, result.partitions(), out)
+
+
+def _write(
+    writer: Writer, columns: list[Column[Any]], batches: Batches, out: Path | IO[str]
+) -> int:
+    """Run `writer` on a stream, or on a file beside `out` moved into place when complete."""
     if not isinstance(out, Path):
         return writer(columns, batches, out)
     part = out.with_name(out.name + ".part")

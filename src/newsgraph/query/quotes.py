@@ -96,6 +96,7 @@ def mentioned_inside(entity_match: ColumnElement[bool]) -> ColumnElement[bool]:
         )
         .join(entities, entities.c.id == mentions.c.entity_id)
         .where(entity_match)
+        .correlate(None)  # its own pass over quotes, never one per outer row
     )
     return quotes.c.id.in_(holding)
 

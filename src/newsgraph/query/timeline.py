@@ -1,4 +1,4 @@
-"""One entity over time: what it said, and what others said about it, by date."""
+"""One entity over time: what it said, what others said about it, what it did and had done to it."""
 
 from __future__ import annotations
 
@@ -6,13 +6,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, and_, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from newsgraph.query.entities import EntityCount, match_entities
+from newsgraph.query.events import EventRow, event_query
+from newsgraph.query.events import fetch as fetch_events
 from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
-from newsgraph.store.schema import articles, entities, quotes
+from newsgraph.store.schema import articles, entities, event_parties, events, quotes
 
 Role = Literal["said", "about"]
+EventRole = Literal["actor", "recipient"]
 
 
 @dataclass(slots=True)
@@ -25,12 +38,24 @@ class TimelineEntry:
 
 
 @dataclass(slots=True)
+class TimelineEvent:
+    """An event the entity took part in: as its actor (what it did) or its recipient."""
+
+    role: EventRole
+    event: EventRow
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, **self.event.to_dict()}
+
+
+@dataclass(slots=True)
 class Timeline:
-    """The entity shown, the other entities its name also matched, and the dated quotes."""
+    """The entity shown, the other entities its name also matched, the dated quotes and events."""
 
     entity: EntityCount
     others: list[EntityCount] = field(default_factory=list)
     entries: list[TimelineEntry] = field(default_factory=list)
+    events: list[TimelineEvent] = field(default_factory=list)
 
     def note(self, asked: str) -> str | None:
         """Which entity an ambiguous name was taken to mean, in words; None when unambiguous."""
@@ -48,6 +73,7 @@ class Timeline:
             "entity": self.entity.to_dict(),
             "others": [e.to_dict() for e in self.others],
             "entries": [e.to_dict() for e in self.entries],
+            "events": [e.to_dict() for e in self.events],
         }
 
 
@@ -132,4 +158,41 @@ def timeline(conn: Connection, entity: str) -> Timeline | None:
     matches = match_entities(conn, entity)
     if not matches:
         return None
-    return Timeline(matches[0], matches[1:], timeline_entries(conn, matches[0].id))
+    chosen = matches[0]
+    return Timeline(chosen, matches[1:], timeline_entries(conn, chosen.id), _events(conn, chosen))
+
+
+def _events(conn: Connection, chosen: EntityCount) -> list[TimelineEvent]:
+    """What the entity did and had done to it, earliest first.
+
+    A country also takes the parties that name no entity but carry its code
+    ("Russian forces" for Russia); other entities take only their own mentions.
+    """
+    country = chosen.key.removeprefix("iso3:") if chosen.key.startswith("iso3:") else None
+    found: list[TimelineEvent] = []
+    for role in ("actor", "recipient"):
+        rows = fetch_events(conn, event_query().where(_takes_part(role, chosen.id, country)))
+        found += [TimelineEvent(role, e) for e in rows]
+    return sorted(found, key=_event_key)
+
+
+def _takes_part(role: str, entity_id: int, country: str | None) -> ColumnElement[bool]:
+    same: ColumnElement[bool] = event_parties.c.entity_id == entity_id
+    if country is not None:
+        same = or_(
+            same, and_(event_parties.c.entity_id.is_(None), event_parties.c.country == country)
+        )
+    return exists(
+        select(event_parties.c.seq).where(
+            event_parties.c.article_id == events.c.article_id,
+            event_parties.c.event_seq == events.c.seq,
+            event_parties.c.role == role,
+            same,
+        )
+    )
+
+
+def _event_key(entry: TimelineEvent) -> tuple[bool, str, int, int, str]:
+    e = entry.event
+    when = e.date if e.date and e.date[:1].isdigit() else e.published
+    return (when is None, when or "", e.article_id, e.trigger_start, entry.role)

@@ -10,7 +10,8 @@ what it says).
 CSS = """
 :root{--bg:#fbfaf7;--fg:#1d1d1f;--muted:#6b6b70;--rule:#e4e1da;--card:#fff;
 --person:37 99 235;--org:5 150 105;--place:217 119 6;--norp:124 58 237;--other:100 116 139;
---quote:234 179 8;--cue:220 38 38;--speaker:13 148 136;--time:8 145 178;--qty:190 24 93}
+--quote:234 179 8;--cue:220 38 38;--speaker:13 148 136;--time:8 145 178;--qty:190 24 93;
+--event:79 70 229}
 @media (prefers-color-scheme:dark){:root{--bg:#16171a;--fg:#e8e6e1;--muted:#9b9aa0;
 --rule:#2c2d31;--card:#1e1f23}}
 *{box-sizing:border-box}
@@ -95,6 +96,8 @@ pointer-events:none}
 .val{position:relative;border-bottom:2px dashed rgb(var(--vc)/.75);padding-bottom:1px;
 cursor:help}
 .tx{--vc:var(--time)}.qty{--vc:var(--qty)}
+.val.ev{--vc:var(--event);border-bottom:3px double rgb(var(--vc)/.85)}
+.val.ev:target{background:rgb(var(--vc)/.2)}
 .val:hover,.val:focus{background:rgb(var(--vc)/.12)}
 .val:hover::after,.val:focus::after{content:attr(data-tip);position:absolute;left:0;
 bottom:calc(100% + 6px);z-index:11;width:max-content;max-width:18rem;white-space:pre-line;
@@ -107,6 +110,11 @@ font-style:normal;font-weight:500;box-shadow:0 4px 14px rgb(0 0 0/.25);pointer-e
 .ent-key .ids{flex-basis:100%;font:.72rem/1.3 ui-monospace,Menlo,Consolas,monospace;
 color:var(--muted)}
 .speakers{margin-bottom:1.5rem}
+.events{margin-bottom:1.5rem}
+.events li{margin:.3rem 0;border-left:3px solid rgb(var(--event)/.7);padding:.1rem .5rem}
+.events a,.events .unmarked{color:inherit;font-weight:600;text-decoration:none}
+.events a:hover{text-decoration:underline}
+.events .who,.events .when{display:block;font-size:.8rem;color:var(--muted)}
 .spk-key{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 .4rem;width:100%;
 text-align:left;font:inherit;color:inherit;background:none;border:0;
 border-left:3px solid rgb(var(--speaker)/.7);padding:.2rem .5rem;margin:.1rem 0;cursor:pointer}

@@ -8,7 +8,9 @@ Statements are highlighted too: their content, cue and speaker in distinct
 styles, with the speaker, cue and hedges shown on hover, and a sidebar list of
 speakers. Time expressions and quantities are underlined, their normalised
 value ("2016-03-14", "P6M (less than)") shown on hover; entities show their
-identity and actor codes. Like the markdown report, the page is built from
+identity and actor codes. Event triggers are marked, their type, actors,
+recipients, date and place shown on hover, and listed in the sidebar with a
+link to each. Like the markdown report, the page is built from
 small section functions.
 
 The layout lives here; how crossing highlights become nested elements lives in
@@ -29,6 +31,7 @@ from newsgraph.render.overlay import (
     annotated,
     attr_value,
     entity_group,
+    event_tip,
     highlights,
 )
 from newsgraph.render.statements import SpeakerGroup, speaker_groups
@@ -64,7 +67,7 @@ def to_html(article: Article) -> str:
         body(article, [b for b in blocks if b is not headline], marks),
         removed(article),
         "</main>",
-        legend(article, groups),
+        legend(article, groups, {m.anchor for m in marks if m.anchor}),
         "</div>",
         '<div id="qtip" class="qtip" role="tooltip" hidden></div>',
         f"<script>{JS}</script>",
@@ -102,10 +105,17 @@ def body(article: Article, blocks: list[Block], marks: list[Layer]) -> str:
     return '<article class="text">\n' + "\n".join(html) + "\n</article>"
 
 
-def legend(article: Article, groups: list[SpeakerGroup] | None = None) -> str:
-    """Speakers, then entities by colour, most mentioned first; hover or click to find them."""
-    speakers = _speaker_list(groups if groups is not None else speaker_groups(article))
-    speakers += _value_key(article)
+def legend(
+    article: Article, groups: list[SpeakerGroup] | None = None, anchors: set[str] | None = None
+) -> str:
+    """Speakers, events, then entities by colour, most mentioned first; hover or click to find them.
+
+    `anchors` are the ids of the marked event triggers the event list links to.
+    """
+    groups = groups if groups is not None else speaker_groups(article)
+    if anchors is None:
+        anchors = {m.anchor for m in highlights(article, groups) if m.anchor}
+    speakers = _speaker_list(groups) + _event_list(article, anchors) + _value_key(article)
     if not article.entities:
         return (
             f'<aside class="legend">{speakers}'
@@ -188,6 +198,34 @@ def _speaker_list(groups: list[SpeakerGroup]) -> str:
     return (
         '<section class="speakers">\n<h2>Speakers</h2>\n'
         '<p class="hint">Hover a speaker to light up their statements; click to pin.</p>\n'
+        f"<ul>{''.join(items)}</ul>\n</section>\n"
+    )
+
+
+def _event_list(article: Article, anchors: set[str]) -> str:
+    """The sidebar's events in text order, each linking to its trigger where it is marked."""
+    if not article.events:
+        return ""
+    items = []
+    order = sorted(range(len(article.events)), key=lambda k: article.events[k].trigger.start)
+    first_of: dict[tuple[int, int], int] = {}
+    for k, event in enumerate(article.events):
+        first_of.setdefault((event.trigger.start, event.trigger.end), k)
+    for k in order:
+        event = article.events[k]
+        label, who, *rest = event_tip(event, article).split("\n")
+        anchor = f"ev{first_of[(event.trigger.start, event.trigger.end)]}"
+        name = (
+            f'<a href="#{anchor}">{escape(label)}</a>'
+            if anchor in anchors
+            else f'<span class="unmarked">{escape(label)}</span>'
+        )
+        when = "".join(f'<span class="when">{escape(line)}</span>' for line in rest)
+        items.append(f'<li>{name}<span class="who">{escape(who)}</span>{when}</li>')
+    return (
+        '<section class="events">\n<h2>Events <span class="n">'
+        f"{len(article.events)}</span></h2>\n"
+        '<p class="hint">Who did what to whom; click one to find its words.</p>\n'
         f"<ul>{''.join(items)}</ul>\n</section>\n"
     )
 

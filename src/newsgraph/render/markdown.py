@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from newsgraph.model import Article, Block, Entity, Quote, TextSpan
+from newsgraph.model import Article, Block, Entity, Event, EventParty, Quote, TextSpan
 from newsgraph.render.statements import (
     SpeakerGroup,
     names_alike,
@@ -26,6 +26,7 @@ from newsgraph.render.values import (
     entity_codes,
     entity_identity,
     number,
+    party_codes,
     quantity_qualifiers,
     timex_mod,
 )
@@ -72,6 +73,74 @@ def entities(article: Article) -> str:
     ]
     rows += [_entity_row(e) for e in sorted(article.entities, key=_by_prominence)]
     return "## Entities\n\n" + "\n".join(rows)
+
+
+def events(article: Article) -> str:
+    """Who did what to whom: "actor —TYPE/mode→ recipient, date, place", then the sentence.
+
+    Each line says how firmly the text gives the event (future, negated, a
+    claim inside a statement), so a reader never takes a claim for a fact.
+    """
+    if not article.events:
+        return "## Events\n\nNo events found."
+    entities = {e.id: e for e in article.entities}
+    quotes = {q.id: q for q in article.quotes}
+    lines = ["## Events", ""]
+    for event in sorted(article.events, key=lambda e: _span_order(e.trigger)):
+        lines.append("- " + _event_line(event, entities, quotes))
+        lines.append("  > " + _trigger_sentence(event))
+    return "\n".join(lines)
+
+
+def _event_line(event: Event, entities: dict[str, Entity], quotes: dict[str, Quote]) -> str:
+    label = f"{event.type}/{event.mode}" if event.mode else event.type
+    actors = _event_parties(event.actors, entities)
+    recipients = _event_parties(event.recipients, entities)
+    parts = [f"{actors} —{_escape(label)}→ {recipients}"]
+    if event.date is not None:
+        published = " (published)" if event.date.source == "published" else ""
+        parts.append(_escape(event.date.value) + published)
+    if event.location is not None:
+        place = entities.get(event.location.entity or "")
+        parts.append("in " + _one_line(place.name if place else event.location.span.text))
+    notes: list[str] = [] if event.modality == "asserted" else [event.modality]
+    quote = quotes.get(event.quote or "")
+    if quote is not None:
+        who = party_name(quote.speaker, entities) if quote.speaker else "no one named"
+        notes.append(f"claimed by {_one_line(who)}")
+    elif event.quote:
+        notes.append("inside a statement")
+    line = ", ".join(parts)
+    return line + (f" *({'; '.join(notes)})*" if notes else "")
+
+
+def _event_parties(parties: list[EventParty], entities: dict[str, Entity]) -> str:
+    """Each party in bold, by its entity's name, with its country and sector codes."""
+    if not parties:
+        return "*unnamed*"
+    names = []
+    for party in parties:
+        entity = entities.get(party.entity or "")
+        codes = party_codes(party.country, party.sector)
+        name = f"**{_one_line(entity.name if entity else party.span.text)}**"
+        names.append(name + (f" ({_escape(codes)})" if codes else ""))
+    return ", ".join(names)
+
+
+def _trigger_sentence(event: Event) -> str:
+    """The sentence on one line, the words that report the event in bold."""
+    sentence, trigger = event.sentence, event.trigger
+    if not sentence.start <= trigger.start < trigger.end <= sentence.end:
+        return _one_line(sentence.text)
+    cut = trigger.start - sentence.start, trigger.end - sentence.start
+    before, words, after = (
+        sentence.text[: cut[0]],
+        sentence.text[cut[0] : cut[1]],
+        sentence.text[cut[1] :],
+    )
+    inner = _one_line(words)
+    spaced = (" " if before[-1:].isspace() else "", " " if after[:1].isspace() else "")
+    return (_one_line(before) + spaced[0] + f"**{inner}**" + spaced[1] + _one_line(after)).strip()
 
 
 def time_expressions(article: Article) -> str:
@@ -143,6 +212,7 @@ SECTIONS: tuple[Section, ...] = (
     body,
     entities,
     statements,
+    events,
     time_expressions,
     quantities,
     removed,

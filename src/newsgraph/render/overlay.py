@@ -9,8 +9,10 @@ while an entity mark is never split (a statement boundary inside one is moved
 to the mark's edge). Time expressions and quantities are highlighted too, with
 their normalised value on hover; such a value span may hold or sit inside any
 other highlight, but one that would cross another's boundary is left out
-rather than split. What each highlight shows on hover is built here too, as it
-travels in the opening tag.
+rather than split. Event triggers are marked the same way, with the event's
+type, parties, date and place on hover, and an `id` the sidebar links to.
+What each highlight shows on hover is built here too, as it travels in the
+opening tag.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
 
-from newsgraph.model import Article, Entity, Quantity, Quote, TextSpan, Timex
+from newsgraph.model import Article, Entity, Event, EventParty, Quantity, Quote, TextSpan, Timex
 from newsgraph.render.statements import SpeakerGroup, names_alike, party_name
 from newsgraph.render.values import (
     entity_codes,
     entity_identity,
+    party_codes,
     quantity_label,
     timex_label,
 )
@@ -63,11 +66,12 @@ class Layer:
     open: str
     close: str
     atomic: bool = False  # an entity mark: one element per mention, never split
+    anchor: str = ""  # the element's id, for the links to it (event triggers)
 
 
 # Ranks: quote content by nesting depth (outer first), then these, then entity marks.
 _RANK_PART = {"spk": 50, "cue": 51, "hedge": 52}
-_RANK_VALUE = {"tx": 60, "qty": 61}
+_RANK_VALUE = {"tx": 60, "qty": 61, "ev": 62}
 _RANK_MARK = 100
 
 
@@ -119,7 +123,67 @@ def highlights(article: Article, groups: list[SpeakerGroup]) -> list[Layer]:
         )
         tag = f'<span class="{role}" data-q="{ids}"{spk}>'
         layers.append(Layer(start, end, _RANK_PART[role], tag, "</span>"))
-    return layers + _value_layers(article, layers)
+    values = _value_layers(article, layers)
+    return layers + values + _event_layers(article, layers + values)
+
+
+def _event_layers(article: Article, taken: list[Layer]) -> list[Layer]:
+    """Event triggers, each holding the event's summary for the hover and `ev{k}` as its id.
+
+    Like a value span, a trigger crossing another highlight's boundary is left
+    unmarked (the sidebar still lists its event); two events of one trigger
+    share one mark.
+    """
+    chosen: list[Layer] = []
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for k, event in enumerate(article.events):
+        by_span.setdefault((event.trigger.start, event.trigger.end), []).append(k)
+    for (start, end), ks in sorted(by_span.items(), key=lambda item: (item[0][0], -item[0][1])):
+        if not _fits(article, start, end):
+            continue
+        if any(_crosses(start, end, other) for other in (*taken, *chosen)):
+            continue
+        tip = "\n\n".join(event_tip(article.events[k], article) for k in ks)
+        tag = f'<span class="val ev" id="ev{ks[0]}" data-tip="{attr_value(tip)}" tabindex="0">'
+        chosen.append(Layer(start, end, _RANK_VALUE["ev"], tag, "</span>", anchor=f"ev{ks[0]}"))
+    return chosen
+
+
+def event_tip(event: Event, article: Article) -> str:
+    """TYPE/mode, who did it to whom, when and where, and how firmly the text gives it."""
+    entities = {e.id: e for e in article.entities}
+    label = f"{event.type}/{event.mode}" if event.mode else event.type
+    actors, recipients = (_party_names(p, entities) for p in (event.actors, event.recipients))
+    lines = [label, f"{actors} → {recipients}"]
+    when = []
+    if event.date is not None:
+        published = " (published)" if event.date.source == "published" else ""
+        when.append(event.date.value + published)
+    if event.location is not None:
+        place = entities.get(event.location.entity or "")
+        when.append("in " + (place.name if place else event.location.span.text))
+    if when:
+        lines.append(" · ".join(when))
+    notes: list[str] = [] if event.modality == "asserted" else [event.modality]
+    if event.quote:
+        quote = next((q for q in article.quotes if q.id == event.quote), None)
+        speaker = quote.speaker if quote else None
+        notes.append(f"claimed by {party_name(speaker, entities)}" if speaker else "a claim")
+    if notes:
+        lines.append(" · ".join(notes))
+    return "\n".join(lines)
+
+
+def _party_names(parties: list[EventParty], entities: dict[str, Entity]) -> str:
+    if not parties:
+        return "unnamed"
+    names = []
+    for party in parties:
+        entity = entities.get(party.entity or "")
+        name = entity.name if entity else party.span.text
+        codes = party_codes(party.country, party.sector)
+        names.append(f"{name} ({codes})" if codes else name)
+    return ", ".join(names)
 
 
 def _value_layers(article: Article, taken: list[Layer]) -> list[Layer]:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph.query.entities import EntityCount
+from newsgraph.query.events import EventRow, PartyRow
 from newsgraph.query.quotes import QuoteRow
 from newsgraph.query.search import SearchResult
 from newsgraph.query.sql import SqlResult
@@ -77,15 +78,85 @@ def quotes_table(rows: Sequence[QuoteRow]) -> Table:
     )
 
 
-def timeline_table(timeline: Timeline) -> Table:
-    entity = timeline.entity
+def _parties(parties: Sequence[PartyRow]) -> str:
+    return "; ".join(p.name for p in parties) or "—"
+
+
+def _event(event: EventRow) -> Text:
+    """TYPE/mode, then how firmly the text gives it: future, negated…, whose claim."""
+    text = Text(event.label, style="bold")
+    notes = [] if event.modality == "asserted" else [event.modality]
+    if event.quote:
+        notes.append(f"claimed by {event.claimed_by}" if event.claimed_by else "in a statement")
+    if notes:
+        text.append(f" ({', '.join(notes)})", style="italic dim")
+    return text
+
+
+def _sentence(event: EventRow) -> Text:
+    """The event's sentence on one line, its trigger words in bold."""
+    sentence, trigger = " ".join(event.sentence.split()), " ".join(event.trigger.split())
+    at = sentence.find(trigger) if trigger else -1
+    if at < 0:
+        return Text(sentence)
+    text = Text(sentence[:at])
+    text.append(trigger, style="bold yellow")
+    text.append(sentence[at + len(trigger) :])
+    return text
+
+
+def _event_source(event: EventRow) -> str:
+    return event.title or event.url or f"article {event.article_id}"
+
+
+def events_table(rows: Sequence[EventRow]) -> Table:
+    """Who did what to whom, when and where, with the words that report it."""
     return _table(
-        f"{entity.name} ({entity.type}): {len(timeline.entries)} quotes by or about",
-        ["date", "role", "speaker", "quote", "article"],
+        f"{len(rows)} events",
+        ["date", "actor", "event", "recipient", "where", "sentence", "article"],
         (
-            [e.quote.published, e.role, _speaker(e.quote), _content(e.quote), _source(e.quote)]
-            for e in timeline.entries
+            [
+                e.date,
+                _parties(e.actors),
+                _event(e),
+                _parties(e.recipients),
+                e.location,
+                _sentence(e),
+                _event_source(e),
+            ]
+            for e in rows
         ),
+    )
+
+
+def timeline_table(timeline: Timeline) -> Table:
+    """Quotes by and about the entity and events it took part in, by date, in one table."""
+    entity = timeline.entity
+    rows: list[tuple[str, list[Any]]] = [
+        (
+            e.quote.published or "",
+            [e.quote.published, e.role, _speaker(e.quote), _content(e.quote), _source(e.quote)],
+        )
+        for e in timeline.entries
+    ]
+    for entry in timeline.events:
+        e = entry.event
+        what = _event(e)
+        what.append("  ")
+        what.append(_sentence(e))
+        if entry.role == "actor":
+            role, who = "did", _parties(e.actors)
+            what.append(f"  → {_parties(e.recipients)}", style="dim")
+        else:
+            role, who = "done to", _parties(e.actors)
+        when = e.date if e.date and e.date[:1].isdigit() else e.published
+        rows.append((when or "", [e.date, role, who, what, _event_source(e)]))
+    rows.sort(key=lambda row: (not row[0], row[0]))
+    events = f" and {len(timeline.events)} events" if timeline.events else ""
+    return _table(
+        f"{entity.name} ({entity.type}): {len(timeline.entries)} quotes{events} by or about",
+        ["date", "role", "who", "what", "article"],
+        (cells for _, cells in rows),
     )
 
 

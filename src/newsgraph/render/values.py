@@ -57,3 +57,8 @@ def entity_codes(entity: Entity) -> str:
     """Its actor codes: "RUS GOV", several joined by ", "; "" when none."""
     codes = (" ".join(p for p in (c.get("country"), c.get("sector")) if p) for c in entity.codes)
     return ", ".join(c for c in codes if c)
+
+
+def party_codes(country: str | None, sector: str | None) -> str:
+    """An event party's codes, "RUS GOV"; a sector that repeats the code ("IGO IGO") once."""
+    return " ".join(dict.fromkeys(c for c in (country, sector) if c))

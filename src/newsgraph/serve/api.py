@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, select
 from newsgraph.model import Article, InputKind
 from newsgraph.query.articles import article_record, find_articles
 from newsgraph.query.entities import entity_by_id, entity_details, top_entities
+from newsgraph.query.events import find_events
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
 from newsgraph.query.timeline import timeline_counts, timeline_entries
@@ -137,6 +138,28 @@ def quotes(
     filters = {"speaker": speaker, "about": about, "since": since, "until": until}
     offset = _offset(cursor, filters)
     rows = find_quotes(conn, speaker, about, since, until, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset, filters)
+
+
+@router.get("/events")
+def events(
+    conn: Reader,
+    actor: Annotated[
+        str | None, Query(description="Done by: entity, words or country code.")
+    ] = None,
+    recipient: Annotated[
+        str | None, Query(description="Done to: entity, words or country code.")
+    ] = None,
+    type: Annotated[str | None, Query(description="A PLOVER type, e.g. ASSAULT.")] = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Events by actor, recipient, PLOVER type and the days their dates cover, earliest first."""
+    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since, "until": until}
+    offset = _offset(cursor, filters)
+    rows = find_events(conn, actor, recipient, type, since, until, limit=limit + 1, offset=offset)
     return _page(rows, limit, offset, filters)
 
 
@@ -260,7 +283,7 @@ async def ingest(
     stored) or done (this very input was already stored: nothing is analysed again)."""
     upload = await _upload(request, input, published, sign=True)
     key = upload.key()
-    writer = request.app.state.writer()
+    writer = await run_in_threadpool(request.app.state.writer)  # opened on first use
     found = await run_in_threadpool(_stored_id, writer, key)
     if found is not None:
         outcome, stored = "done", found
@@ -272,9 +295,13 @@ async def ingest(
         outcome, stored = await run_in_threadpool(
             _store, writer, lock, key, article, done.signature
         )
-    with request.app.state.engine.connect() as conn:
-        record = article_record(conn, stored)
+    record = await run_in_threadpool(_record, request.app.state.engine, stored)
     return {"outcome": outcome, "id": stored, "article": record}
+
+
+def _record(engine: Engine, article_id: int) -> dict[str, Any] | None:
+    with engine.connect() as conn:
+        return article_record(conn, article_id)
 
 
 def _stored_id(writer: Engine, key: str) -> int | None:

@@ -25,7 +25,39 @@ def _v1(conn: Connection) -> None:
     create_fts(conn)
 
 
-STEPS: list[Step] = [_v1]
+def _v2(conn: Connection) -> None:
+    """Events become queryable: typed columns beside the JSON, and a row per actor/recipient.
+
+    The stored event records are kept and rewritten into the new tables. Before
+    this version no newsgraph produced events, so the old table is small enough
+    to hold in memory while it is rebuilt.
+    """
+    from newsgraph.model import Event
+    from newsgraph.store.events import replace_events
+    from newsgraph.store.schema import article_entities, event_parties, events
+
+    kept = conn.execute(
+        select(events.c.article_id, events.c.seq, events.c.record).order_by(
+            events.c.article_id, events.c.seq
+        )
+    ).all()
+    event_parties.drop(conn, checkfirst=True)
+    events.drop(conn)
+    events.create(conn)
+    event_parties.create(conn)
+    by_article: dict[int, list[Event]] = {}
+    for article_id, _, record in kept:
+        by_article.setdefault(int(article_id), []).append(Event.from_dict(record))
+    for article_id, found in by_article.items():
+        rows = conn.execute(
+            select(article_entities.c.local_id, article_entities.c.entity_id).where(
+                article_entities.c.article_id == article_id
+            )
+        )
+        replace_events(conn, article_id, found, {local: int(eid) for local, eid in rows})
+
+
+STEPS: list[Step] = [_v1, _v2]
 VERSION = len(STEPS)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -194,14 +195,69 @@ quantities = _finding(
     Column("quote_local_id", String(16)),
 )
 
-# Filled when the event stage lands; one row per event, its JSON as the contract gives it.
+# One political event (PLOVER 2.0): what was done, when, where, how firmly, with its JSON.
+# `day_first`/`day_last` are the calendar days its date covers ("2016-02": the whole month).
 events = Table(
     "events",
     metadata,
-    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
-    Column("seq", Integer, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("local_id", String(16), nullable=False),
+    Column("type", String(16), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("contexts", JSON, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("date", String(64)),
+    Column("date_source", String(16)),
+    Column("day_first", String(10), index=True),
+    Column("day_last", String(10), index=True),
+    Column("location", Text),
+    Column("location_entity_id", Integer, ForeignKey("entities.id")),
+    Column("geonames", String(32)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("location_country", String(8)),
+    Column("modality", String(16), nullable=False),
+    Column("quote_local_id", String(16)),
+    Column("cameo", String(8)),
+    Column("confidence", Float, nullable=False),
+    Column("added", String(32), nullable=False),
     Column("record", JSON, nullable=False),
 )
 
+# The actors and recipients of each event, one row per party ("Russia, the United States
+# and other powers" gives three), each with its corpus entity when it names one.
+event_parties = Table(
+    "event_parties",
+    metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("event_seq", Integer, primary_key=True),
+    Column("role", String(16), primary_key=True),  # actor or recipient
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id"), index=True),
+    Column("country", String(8), index=True),
+    Column("sector", String(16)),
+    ForeignKeyConstraint(
+        ["article_id", "event_seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+)
+
 # Tables holding one article's findings: what a deletion or a rewrite touches.
-ARTICLE_TABLES = (blocks, authors, article_entities, mentions, quotes, timexes, quantities, events)
+ARTICLE_TABLES = (
+    blocks,
+    authors,
+    article_entities,
+    mentions,
+    quotes,
+    timexes,
+    quantities,
+    event_parties,
+    events,
+)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, CursorResult, Table, delete, insert, select, 
 
 from newsgraph.model import Article, Entity, Party, TextSpan
 from newsgraph.store import fts, stories
+from newsgraph.store.events import insert_events
 from newsgraph.store.schema import (
     article_entities,
     article_sources,
@@ -24,7 +25,6 @@ from newsgraph.store.schema import (
     authors,
     blocks,
     entities,
-    events,
     failures,
     mentions,
     quantities,
@@ -243,15 +243,12 @@ def _insert_findings(conn: Connection, article_id: int, article: Article) -> Non
             }
             for q in article.quantities
         ],
-        events: [
-            {"article_id": article_id, "seq": i, "record": e.to_dict()}
-            for i, e in enumerate(article.events)
-        ],
     }
     for table, values in rows.items():
         if values:
             conn.execute(insert(table), values)
     _insert_quotes(conn, article_id, article, ids)
+    insert_events(conn, article_id, article.events, ids)
 
 
 def _insert_quotes(
