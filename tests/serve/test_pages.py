@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -155,6 +156,51 @@ def test_the_quotes_explorer_filters_as_the_cli_does(client: TestClient) -> None
     assert client.get("/quotes", params={"limit": 0}).status_code == 422
 
 
+def _rows(html: str) -> int:
+    return html.count("<tr>") - html.count("<thead>")
+
+
+def test_the_events_explorer_filters_and_links_to_the_trigger(
+    xss_corpus_file: Path, tmp_path: Path
+) -> None:
+    from newsgraph.model import Article, Event, EventParty
+    from newsgraph.store import open_store
+    from newsgraph.store.write import store_article
+
+    from tests.builders import at
+    from tests.query.corpus import articles
+
+    geneva = Article.from_dict(dict(articles())["geneva"].to_dict())
+    geneva.text += "\n\nA copy with an event."
+    assad = next(e.id for e in geneva.entities if e.name == "Bashar al-Assad")
+    text = geneva.text
+    geneva.events = [
+        Event(
+            "v1",
+            "CONSULT",
+            at(text, "attend"),
+            at(text, text[text.index("Kremlin") : text.index("Geneva.") + 7]),
+            actors=[EventParty(at(text, "Bashar al-Assad"), assad, "SYR", "GOV")],
+        )
+    ]
+    db = tmp_path / "corpus.db"
+    shutil.copy(xss_corpus_file, db)
+    engine = open_store(str(db))
+    with engine.begin() as conn:
+        _, article_id = store_article(conn, "event", geneva)
+    engine.dispose()
+    with TestClient(create_app(str(db))) as client:
+        page = client.get("/events")
+        assert _rows(page.text) == 1 and "CONSULT" in page.text
+        assert f'href="/articles/{article_id}#ev0"' in page.text
+        assert 'id="ev0"' in client.get(f"/articles/{article_id}").text
+        assert _rows(client.get("/events", params={"actor": "Assad"}).text) == 1
+        assert _rows(client.get("/events", params={"type": "consult"}).text) == 1
+        assert _rows(client.get("/events", params={"actor": "Lavrov"}).text) == 0
+        wrong = client.get("/events", params={"type": "PARTY"})
+        assert wrong.status_code == 400 and "unknown event type" in wrong.text
+
+
 def test_quotes_export_as_csv_and_json_lines(client: TestClient) -> None:
     table = client.get("/quotes", params={"limit": 1000}).text
     shown = table.count("<tr>") - 1
@@ -243,6 +289,7 @@ def test_article_text_is_never_markup_in_any_page(client: TestClient) -> None:
         "/search?q=Kremlin%20rejects",
         f"/articles/{xss}",
         "/quotes?speaker=Peskov",
+        "/events",
         "/network",
         peskov,
     ):

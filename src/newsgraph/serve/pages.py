@@ -31,6 +31,7 @@ from newsgraph.query.browse import (
     top_speakers,
 )
 from newsgraph.query.entities import entity_by_id, entity_details, match_entities, top_entities
+from newsgraph.query.events import find_events, plover_types
 from newsgraph.query.export import export
 from newsgraph.query.network import EdgeDay, edge_days, edge_quotes, network_from
 from newsgraph.query.overview import overview
@@ -333,6 +334,45 @@ def quotes_page(
     except PageError as exc:
         return error_page(request, exc)
     return page(request, "quotes.html", title="Quotes", rows=rows, filters=filters)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    conn: Conn,
+    actor: str = "",
+    recipient: str = "",
+    type: str = "",
+    since: str = "",
+    until: str = "",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> HTMLResponse:
+    """The events explorer: `newsgraph events` with its filters, as a table."""
+    filters = {
+        "actor": actor,
+        "recipient": recipient,
+        "type": type,
+        "since": since,
+        "until": until,
+        "limit": limit,
+    }
+    try:
+        rows = find_events(
+            conn,
+            actor=actor or None,
+            recipient=recipient or None,
+            type=type or None,
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            limit=limit,
+        )
+    except PageError as exc:
+        return error_page(request, exc)
+    except QueryError as exc:
+        return error_page(request, PageError(400, str(exc)))
+    return page(
+        request, "events.html", title="Events", rows=rows, filters=filters, types=plover_types()
+    )
 
 
 @router.get("/quotes/export.{fmt}")

@@ -155,7 +155,7 @@ def article_view(
         Markup(warnings(article)),
         Markup(body(article, [b for b in blocks if b is not headline], marks)),
         Markup(removed(article)),
-        Markup(legend(article, groups)),
+        Markup(legend(article, groups, {m.anchor for m in marks if m.anchor})),
         links,
         focus,
     )
