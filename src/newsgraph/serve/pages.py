@@ -1,26 +1,17 @@
-"""The web app's server-rendered pages: home, search, article, entity, network, quotes, analyse.
+"""The web app's server-rendered pages: home, search, article, entity, network, analyse.
 
-Every page reads through `newsgraph.query`, as the CLI and the API do, and
-renders a Jinja2 template with autoescaping on: article text is never
-markup, except the annotated article, which `render.html` builds and escapes.
-Each page is sent with a Content-Security-Policy that runs only the app's own
-scripts, so text that slipped through as markup still could not run.
+Every page reads through `newsgraph.query`, as the CLI and the API do, and is
+rendered as `rendering` says (autoescaped templates, a script policy); the
+table pages (quotes, events, export) are in `tables`.
 """
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
-from starlette.background import BackgroundTask
 
 from newsgraph.model import Article
 from newsgraph.query import QueryError
@@ -31,74 +22,20 @@ from newsgraph.query.browse import (
     top_speakers,
 )
 from newsgraph.query.entities import entity_by_id, entity_details, match_entities, top_entities
-from newsgraph.query.events import find_events, plover_types
-from newsgraph.query.export import export
 from newsgraph.query.network import EdgeDay, edge_days, edge_quotes, network_from
 from newsgraph.query.overview import overview
-from newsgraph.query.quotes import find_quotes
 from newsgraph.query.search import search
 from newsgraph.query.timeline import timeline_entries
 from newsgraph.render.assets import CSS, JS
-from newsgraph.serve import upload, views
+from newsgraph.serve import tables, upload, views
 from newsgraph.serve.cache import cached
+from newsgraph.serve.rendering import Conn, day, error_page, page
 from newsgraph.serve.views import PageError
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(
-    env=Environment(
-        loader=PackageLoader("newsgraph", "serve/templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-)
-templates.env.globals["safe_url"] = views.safe_url
-templates.env.filters["snippet"] = views.snippet_parts
-
-# Scripts only from the app's own files; inline styles are allowed because the vendored
-# chart and graph libraries set some (a style cannot run code).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
+router.include_router(tables.router)
 LISTED = 50  # statements listed under an entity's timeline
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
-EXPORTS = {
-    "csv": "text/csv",
-    "jsonl": "application/x-ndjson",
-    "parquet": "application/octet-stream",
-}
-
-
-def connection(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as conn:
-        yield conn
-
-
-Conn = Annotated[Connection, Depends(connection)]
-
-
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """Template `name` rendered, with the headers that keep untrusted text inert."""
-    response = templates.TemplateResponse(request, name, context, status_code=status)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    return response
-
-
-def error_page(request: Request, exc: PageError) -> HTMLResponse:
-    return page(request, "error.html", exc.status, message=str(exc), title="Error")
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise PageError(400, f"{name} must be a date like 2016-03-15, not {value!r}") from None
 
 
 @router.get("/assets/article.css")
@@ -254,8 +191,8 @@ def network_page(
         edges = network_from(
             _edges(request, conn),
             type=type or None,
-            since=_day(since, "since"),
-            until=_day(until, "until"),
+            since=day(since, "since"),
+            until=day(until, "until"),
             min_weight=min_weight,
             limit=300,
         )
@@ -308,94 +245,6 @@ def edge_page(request: Request, conn: Conn, source: int, target: int) -> HTMLRes
         whom=whom,
         rows=edge_quotes(conn, source, target),
     )
-
-
-@router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(
-    request: Request,
-    conn: Conn,
-    speaker: str = "",
-    about: str = "",
-    since: str = "",
-    until: str = "",
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> HTMLResponse:
-    """The quotes explorer: `newsgraph quotes` with its filters, as a table."""
-    filters = {"speaker": speaker, "about": about, "since": since, "until": until, "limit": limit}
-    try:
-        rows = find_quotes(
-            conn,
-            speaker=speaker or None,
-            about=about or None,
-            since=_day(since, "since"),
-            until=_day(until, "until"),
-            limit=limit,
-        )
-    except PageError as exc:
-        return error_page(request, exc)
-    return page(request, "quotes.html", title="Quotes", rows=rows, filters=filters)
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events_page(
-    request: Request,
-    conn: Conn,
-    actor: str = "",
-    recipient: str = "",
-    type: str = "",
-    since: str = "",
-    until: str = "",
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> HTMLResponse:
-    """The events explorer: `newsgraph events` with its filters, as a table."""
-    filters = {
-        "actor": actor,
-        "recipient": recipient,
-        "type": type,
-        "since": since,
-        "until": until,
-        "limit": limit,
-    }
-    try:
-        rows = find_events(
-            conn,
-            actor=actor or None,
-            recipient=recipient or None,
-            type=type or None,
-            since=_day(since, "since"),
-            until=_day(until, "until"),
-            limit=limit,
-        )
-    except PageError as exc:
-        return error_page(request, exc)
-    except QueryError as exc:
-        return error_page(request, PageError(400, str(exc)))
-    return page(
-        request, "events.html", title="Events", rows=rows, filters=filters, types=plover_types()
-    )
-
-
-@router.get("/quotes/export.{fmt}")
-def quotes_export(request: Request, conn: Conn, fmt: str) -> Response:
-    """The whole quotes table as CSV, JSON lines or Parquet, as `newsgraph export` writes it."""
-    if fmt not in EXPORTS:
-        return error_page(request, PageError(404, f"no export as {fmt!r}: csv, jsonl or parquet"))
-    folder = Path(tempfile.mkdtemp(prefix="newsgraph-export-"))
-    out = folder / f"quotes.{fmt}"
-    try:
-        export(conn, "quotes", fmt, out)  # type: ignore[arg-type]
-    except (QueryError, ImportError) as exc:
-        _remove(folder)
-        return error_page(request, PageError(500, f"the export failed: {exc}"))
-    return FileResponse(
-        out, media_type=EXPORTS[fmt], filename=out.name, background=BackgroundTask(_remove, folder)
-    )
-
-
-def _remove(folder: Path) -> None:
-    for child in folder.iterdir():
-        child.unlink()
-    folder.rmdir()
 
 
 @router.get("/analyse", response_class=HTMLResponse)
