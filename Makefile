@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install
+.PHONY: demo test install screenshots
 
 $(BIN)/newsgraph: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,3 +21,7 @@ test: install
 	$(BIN)/ruff check src tests benchmarks train
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# The README's pictures of the web app, taken by the browser tests (needs Debian's chromium).
+screenshots: install
+	NEWSGRAPH_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/serve/test_browser.py
