@@ -50,8 +50,10 @@ def dump(db: str) -> dict[str, list[tuple[object, ...]]]:
             for name, table in tables.tables.items()
             if not name.endswith(("_fts", "_data", "_idx", "_docsize", "_config", "_content"))
         }
+        added = list(tables.tables["events"].c.keys()).index("added")
     engine.dispose()
     rows["failures"] = [r[:2] for r in rows["failures"]]  # not the time it failed
+    rows["events"] = [r[:added] + r[added + 1 :] for r in rows["events"]]  # nor when stored
     return rows
 
 
