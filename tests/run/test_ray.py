@@ -150,11 +150,11 @@ def _stamps(folder: Path) -> dict[str, int]:
 
 
 def _dump(store: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows in a stable order; only the failure times may differ."""
+    """Every table's rows in a stable order; only the times of failures and events may differ."""
     tables: dict[str, list[tuple[Any, ...]]] = {}
     with store.connect() as conn:
         for table in metadata.sorted_tables:
-            columns = [column for column in table.columns if column.name != "at"]
+            columns = [column for column in table.columns if column.name not in ("at", "added")]
             order = list(table.primary_key.columns) or columns
             rows = conn.execute(select(*columns).order_by(*order))
             tables[table.name] = [tuple(row) for row in rows]

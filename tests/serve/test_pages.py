@@ -163,8 +163,11 @@ def _rows(html: str) -> int:
 def test_the_events_explorer_filters_and_links_to_the_trigger(
     xss_corpus_file: Path, tmp_path: Path
 ) -> None:
+    from sqlalchemy import delete
+
     from newsgraph.model import Article, Event, EventParty
     from newsgraph.store import open_store
+    from newsgraph.store.schema import event_parties, events
     from newsgraph.store.write import store_article
 
     from tests.builders import at
@@ -186,7 +189,9 @@ def test_the_events_explorer_filters_and_links_to_the_trigger(
     db = tmp_path / "corpus.db"
     shutil.copy(xss_corpus_file, db)
     engine = open_store(str(db))
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # only the hand-made event: the test is not the coder's
+        conn.execute(delete(event_parties))
+        conn.execute(delete(events))
         _, article_id = store_article(conn, "event", geneva)
     engine.dispose()
     with TestClient(create_app(str(db))) as client:
