@@ -6,13 +6,15 @@ them is also in a development file, parses every sentence once (cached under
 `--cache`, outside the repository), and fits a multi-class logistic
 regression (`newsgraph.analyse.events.coder`) over the candidates of each
 sentence. A candidate is positive for type T when its token lies in the gold
-trigger text of a T event of its sentence. C, the NONE threshold and whether
-the lexicon's sense checks filter or only inform are chosen by 5-fold
-cross-validation over training documents, scored as the benchmark scores
-(per sentence, types as sets); the candidate lemmas of each fold come from
-its training part only. The weights go to `models/events.json` ("coder");
-with `--dev`, the benchmark's figures on the development files go into its
-metadata. A few minutes of one core once the parses are cached.
+trigger text of a T event of its sentence. The class weight, whether the
+sense checks' verdicts are features, which verdicts rule a candidate out,
+whether the lexicon's specific codings keep their type, and the NONE
+threshold are chosen by 5-fold cross-validation over training documents,
+scored as the benchmark scores (per sentence, types as sets); the candidate
+lemmas of each fold come from its training part only. The weights go to
+`models/events.json` ("coder"); with `--dev`, the benchmark's figures on the
+development files go into its metadata. About a minute of two shared cores
+once the parses are cached (parsing 2,700 sentences adds about a minute).
 
 Usage: python train/events_coder.py [--out FILE] [--cache DIR] [--dev]
 """
