@@ -62,6 +62,7 @@ class Lexicon:
     synsets: dict[str, frozenset[str]]
     statements: frozenset[str]
     model: dict[str, Any]
+    coder: dict[str, Any]
 
 
 def singular(word: str) -> str:
@@ -104,7 +105,9 @@ def lexicon() -> Lexicon:
     verbs = {k: [(tuple(p), c, b) for p, c, b in v] for k, v in raw["verbs"].items()}
     nouns = {k: (v[0], float(v[1]), int(v[2]), v[3]) for k, v in raw["nouns"].items()}
     statements = frozenset(raw["statements"])
-    return Lexicon(codes, verbs, blocks, nouns, synsets, statements, raw.get("model", {}))
+    return Lexicon(
+        codes, verbs, blocks, nouns, synsets, statements, raw.get("model", {}), raw.get("coder", {})
+    )
 
 
 def keys(token: Token) -> frozenset[str]:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyse.events.coder import coder_features, decide, is_candidate, scores
 from newsgraph.analyse.events.features import features, probability
 from newsgraph.analyse.events.lexicon import Coding, code_noun, code_verb, lexicon, singular
 from newsgraph.analyse.identity.actors import agent_sector, codes_at, lookup
@@ -81,35 +83,58 @@ class Trigger:
 
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every event trigger of the parse, in text order."""
-    return code_triggers(doc, use_model=True)
+    return code_triggers(doc, coder="coder" if lexicon().coder else "model")
 
 
-def code_triggers(doc: Doc, *, use_model: bool) -> list[Trigger]:
-    """The triggers, from the lexicon and its sense checks alone or also the type model.
-
-    The model (when `models/events.json` has one) keeps a candidate when its
-    type is at least `threshold` times as likely as for the average candidate
-    of that type in training, and gives the confidence.
-    """
-    model = lexicon().model if use_model else {}
+def code_triggers(doc: Doc, *, coder: str) -> list[Trigger]:
+    """The triggers of one coder: "lexicon" (the lexicon and its sense checks),
+    "model" (those filtered by the synthetic-story model) or "coder" (the
+    supervised coder trained on real news, `coder.py`)."""
+    if coder == "coder":
+        return _supervised(doc, lexicon().coder) if lexicon().coder else []
+    model = lexicon().model if coder == "model" else {}
     out = []
     for token, found, doer, agent in candidates(doc):
         confidence = {"pattern": 0.8, "frame": 0.7, "verb": 0.65}.get(
             found.source, 0.45 + 0.35 * found.share
         )
         if model:
+            # The model keeps a candidate when its type is at least `threshold`
+            # times as likely as for the average candidate of that type in training.
             p = probability(features(token, found, doer, agent), model)
             base = float(model["base"].get(found.type, 0.5))
             # A phrase pattern or a coding with a PLOVER mode names a specific act
             # ("phoned", "air strikes"), which the story-level labels cannot overrule.
-            if p < base * float(model["threshold"]) and not _specific(found):
+            if p < base * float(model["threshold"]) and not is_specific(found):
                 continue
             confidence = p / (p + base)
         out.append(_trigger(token, found, confidence))
     return out
 
 
-def _specific(found: Coding) -> bool:
+def _supervised(doc: Doc, model: dict[str, Any]) -> list[Trigger]:
+    """The supervised coder's triggers: each candidate token that `decide` types,
+    with the lexicon's code and mode when it agrees on the type."""
+    lemmas = frozenset(model["lemmas"])
+    screened = screen(doc)
+    out = []
+    for token in doc:
+        found, status = screened.get(token.i, (None, "none"))[:2]
+        if not is_candidate(token, found, lemmas):
+            continue
+        probs = scores(coder_features(token, found, status), model)
+        specific = found is not None and is_specific(found)
+        got = decide(probs, model["rules"], status, found.type if specific and found else None)
+        if got is None:
+            continue
+        kind, p = got
+        if found is None or found.type != kind:
+            found = Coding(model["cameo"].get(kind), kind, None, (), "coder")
+        out.append(_trigger(token, found, p))
+    return out
+
+
+def is_specific(found: Coding) -> bool:
     """Whether the lexicon coded a specific act: a phrase pattern, a promise to yield,
     or a material act with its mode ("phoned", "released"). The modes of verbal
     acts ("disapprove", "yield") are the crosswalk's, not the word's."""
@@ -121,25 +146,47 @@ def _specific(found: Coding) -> bool:
 def candidates(doc: Doc) -> list[tuple[Token, Coding, Token | None, bool | None]]:
     """The lexicon's candidates that pass the sense checks, with the verb's doer and
     whether it is an agent (None when no doer is named), in text order."""
+    return [
+        (doc[i], found, doer, agent)
+        for i, (found, status, doer, agent) in screen(doc).items()
+        if status == "kept"
+    ]
+
+
+def screen(doc: Doc) -> dict[int, tuple[Coding, str, Token | None, bool | None]]:
+    """Every token the lexicon codes, in text order, with what the sense checks say:
+    "kept", "absorbed" (another trigger reports it), "carried" (a plain verb
+    whose object noun is coded: "slapped restrictions"), "happening" (its doer is no
+    agent, or a business) or "weak" (a noun without parties, a framing verb
+    without content), and the verb's doer and whether it is an agent."""
     codings: dict[int, Coding] = {}
     for token in doc:
-        found = _candidate(token)
+        found = candidate_coding(token)
         if found is not None:
             codings[token.i] = found
     if not codings:
-        return []
-    absorbed = _absorbed(doc, codings)
-    out = []
+        return {}
+    absorbed, carried = _absorbed(doc, codings)
+    out = {}
     for i, found in sorted(codings.items()):
         token = doc[i]
         doer = actor_of(token) if token.pos_ == "VERB" else None
         agent = is_agent(doer) if doer is not None else None
-        if i not in absorbed and _reads_as_act(token, found, codings, agent):
-            out.append((token, found, doer, agent))
+        if i in absorbed:
+            status = "absorbed"
+        elif agent is False or (doer is not None and agent_sector(doer.text) == "BUS"):
+            status = "happening"  # what _reads_as_act rules out first
+        elif i in carried:
+            status = "carried"
+        elif _reads_as_act(token, found, codings, agent):
+            status = "kept"
+        else:
+            status = "weak"
+        out[i] = (found, status, doer, agent)
     return out
 
 
-def _candidate(token: Token) -> Coding | None:
+def candidate_coding(token: Token) -> Coding | None:
     """The lexicon's coding of a verb or noun, before the sense checks."""
     if token.pos_ == "VERB":
         return code_verb(token)
@@ -148,8 +195,9 @@ def _candidate(token: Token) -> Coding | None:
     return None
 
 
-def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
-    """Candidates that another trigger already reports.
+def _absorbed(doc: Doc, codings: dict[int, Coding]) -> tuple[set[int], set[int]]:
+    """Candidates that another trigger already reports, and the verbs whose object
+    noun speaks for them.
 
     A noun a verb's pattern matched ("imposed sanctions") is the verb's event;
     the complement of a framing verb ("threatened to attack") is the framing
@@ -158,6 +206,7 @@ def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
     noun's event, so the noun speaks for it.
     """
     out: set[int] = set()
+    carried: set[int] = set()
     for i, found in codings.items():
         token = doc[i]
         if found.source == "pattern":
@@ -173,8 +222,8 @@ def _absorbed(doc: Doc, codings: dict[int, Coding]) -> set[int]:
             if token.dep_ in {"relcl", "acl"}:
                 objects.append(token.head)
             if any(o.i in codings and doc[o.i].pos_ == "NOUN" for o in objects):
-                out.add(i)
-    return out
+                carried.add(i)
+    return out, carried
 
 
 def _complements(verb: Token) -> list[Token]:
