@@ -42,6 +42,17 @@ def test_police_arresting_a_suspect_is_political() -> None:
     assert found[0].location is not None and found[0].location.country == "IRL"
 
 
+def test_future_cooperation_is_agree_and_a_future_withdrawal_concede() -> None:
+    text = "Obama will meet Putin in Paris next week. Russia will withdraw its troops from Syria."
+    _, found = events(text, ("meet", "CONSULT"), ("withdraw", "RETREAT"), published="2016-03-15")
+    assert [(e.type, e.modality, e.cameo) for e in found] == [
+        ("AGREE", "future", "036"),
+        ("CONCEDE", "future", "035"),
+    ]
+    _, held = events("Obama met Putin in Paris.", ("met", "CONSULT"))
+    assert [(e.type, e.modality) for e in held] == [("CONSULT", "asserted")]
+
+
 def test_events_are_numbered_in_trigger_order_and_keep_the_coder_s_fields() -> None:
     text = "Russia's air strikes hit Aleppo. Putin later phoned Assad."
     article, doc = analysed(text, "2016-03-15")

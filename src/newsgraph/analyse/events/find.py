@@ -56,6 +56,16 @@ _PRIVATE = frozenset({
 _VERBAL = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
 })  # fmt: skip
+# The manual's AGREE and RETREAT notes: cooperation reported in the future
+# ("will meet", "plans to send aid") is an intention, coded AGREE; an announced
+# withdrawal is CONCEDE. The CAMEO codes are the crosswalk's "express intent" ones.
+_FUTURE_TYPE = {
+    "CONSULT": ("AGREE", "036"),
+    "SUPPORT": ("AGREE", "032"),
+    "COOPERATE": ("AGREE", "031"),
+    "AID": ("AGREE", "033"),
+    "RETREAT": ("CONCEDE", "035"),
+}
 
 
 def find_events(article: Article, doc: Doc) -> list[Event]:
@@ -129,12 +139,16 @@ def _event(trig: Trigger, ctx: Context) -> Event:
             actors = [speaker]
             kind = "asserted" if kind == "reported" else kind
     location = event_place(trig, ctx)
+    kind_type, mode, cameo = trig.type, trig.mode, trig.cameo
+    if kind == "future" and kind_type in _FUTURE_TYPE:
+        kind_type, cameo = _FUTURE_TYPE[kind_type]
+        mode = None
     return Event(
         id="",
-        type=trig.type,
+        type=kind_type,
         trigger=TextSpan(trig.start, trig.end, text[trig.start : trig.end]),
         sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
-        mode=trig.mode,
+        mode=mode,
         contexts=list(trig.contexts),
         actors=actors,
         recipients=recipients,
@@ -142,6 +156,6 @@ def _event(trig: Trigger, ctx: Context) -> Event:
         location=location,
         modality=kind,
         quote=quote,
-        cameo=trig.cameo,
+        cameo=cameo,
         confidence=trig.confidence,
     )
