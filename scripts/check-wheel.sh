@@ -50,6 +50,30 @@ expect_json analyze.json 'd["title"] and d["entities"] and d["quotes"]'
 "$BIN/newsgraph" ingest "$SAMPLE" --db base.db --published 2016-03-15 </dev/null
 "$BIN/newsgraph" quotes --db base.db --json >quotes.json </dev/null
 expect_json quotes.json 'len(d["quotes"]) > 0'
+"$BIN/newsgraph" events --db base.db --json >events.json </dev/null
+expect_json events.json 'len(d["events"]) > 0'
+step "newsgraph serve: the API and a page, with the shipped templates and scripts"
+PORT=$("$BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$BIN/newsgraph" serve --db base.db --port "$PORT" </dev/null >serve.log 2>&1 &
+SERVER=$!
+"$BIN/python" - "$PORT" <<'PY' || { kill "$SERVER"; cat serve.log >&2; exit 1; }
+import json, sys, time, urllib.request
+base = f"http://127.0.0.1:{sys.argv[1]}"
+for _ in range(120):
+    try:
+        stats = json.load(urllib.request.urlopen(base + "/api/v1/stats", timeout=5))
+        break
+    except OSError:
+        time.sleep(0.5)
+else:
+    sys.exit("check-wheel: newsgraph serve did not answer")
+home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
+script = urllib.request.urlopen(base + "/static/vendor/chart.umd.min.js", timeout=10).read()
+if stats["articles"] != 1 or "Putin" not in home or len(script) < 10_000:
+    sys.exit("check-wheel: newsgraph serve answered, but not with the corpus and its assets")
+PY
+kill "$SERVER"
+wait "$SERVER" 2>/dev/null || true
 
 # Each optional extra: first its absence is one line naming it, then it works once installed.
 # An extra with no check here fails the script, so a new extra comes with its check.
