@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from newsgraph.analyse.events.lexicon import singular  # the runtime's rule: both sides match
+
 # CAMEO 01x (statements) and 02x (appeals) are dropped by PLOVER (manual, table
 # "CAMEO to PLOVER"); the two-digit roots of the rest, for codes the crosswalk
 # does not list one by one.
@@ -237,14 +239,3 @@ LIGHT_WEIGHT = 3
 _PREPOSITIONS_LIST = """to from with by in on at for of over against into between among about
 off out up down away back under after before toward towards"""
 PREPOSITIONS = frozenset(_PREPOSITIONS_LIST.split())
-
-
-def singular(word: str) -> str:
-    """A crude singular for dictionary words ("strikes" → "strike", "rallies" → "rally")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "ss", "us", "is")):
-        return word
-    if word.endswith("s") and len(word) > 3:
-        return word[:-1]
-    return word
