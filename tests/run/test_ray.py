@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy import Engine, select
 from newsgraph.errors import NewsgraphError
 from newsgraph.read.sources import iter_inputs
 from newsgraph.run.local import run_local
-from newsgraph.run.work import DEFAULTS, Result, Tally, write_results
+from newsgraph.run.work import DEFAULTS, Options, Result, Tally, write_results
 from newsgraph.store import open_store
 from newsgraph.store.schema import metadata
 
@@ -121,6 +122,27 @@ def test_a_failed_shard_names_itself_and_finished_shards_are_kept(tmp_path: Path
     assert [result.key for result in results] == [str(good)]
     assert (shards / f"{shard_id(str(good))}.done").exists()
     assert not (shards / f"{shard_id(str(bad))}.done").exists()
+
+
+def test_pages_past_the_time_limit_fail_and_the_shard_goes_on(tmp_path: Path) -> None:
+    # as in the local engine's test: a million elements keep lxml busy for
+    # minutes, where no signal reaches; only killing the page's worker stops it
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a-spans.html").write_text(
+        "<html><body>" + "<span>x</span>" * 100_000 + "</body></html>"
+    )
+    (pages / "b-million.html").write_text(
+        "<html><body>" + "<i>a</i>" * 1_000_000 + "</body></html>"
+    )
+    (pages / "c-good.txt").write_text(STORY, encoding="utf-8")
+    start = time.monotonic()
+    options = Options(time_limit_s=1)
+    run = run_ray([str(pages)], address=None, workers=1, shard_dir=tmp_path / "s", options=options)
+    results = list(run)
+    assert time.monotonic() - start < 240  # the million elements alone take minutes
+    assert [r.failure for r in results] == ["gave up after the 1 s time limit"] * 2 + [None]
+    assert results[2].article is not None and "Elbe" in results[2].article.text
 
 
 def test_the_cli_ingests_with_ray(tmp_path: Path, corpus: Path, local_db: Engine) -> None:

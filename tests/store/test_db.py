@@ -205,6 +205,41 @@ def test_a_corpus_on_a_read_only_disk_can_be_queried(tmp_path: Path) -> None:
     assert _state(path) == before
 
 
+def test_a_corpus_in_a_folder_the_user_may_not_write_can_be_queried(tmp_path: Path) -> None:
+    """A corpus shared read-only (file and folder without write bits), queried by
+    someone who may not write them: as root, without the power to override modes."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "newsgraph", "sql", "SELECT count(*) FROM articles"]
+    if os.geteuid() == 0:
+        caps = "-dac_override,-dac_read_search"
+        command[:0] = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
+        if shutil.which("setpriv") is None:
+            pytest.skip("root needs `setpriv` to give up overriding file modes")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = _corpus(folder / "corpus.db")
+    before = _state(path)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        run = subprocess.run(
+            [*command, "--db", str(path), "--json"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        folder.chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert '"rows": [\n    [\n      1' in run.stdout
+    assert _state(path) == before
+
+
 @pytest.mark.parametrize("readonly", [False, True])
 def test_an_empty_file_is_refused_and_left_empty(tmp_path: Path, readonly: bool) -> None:
     path = tmp_path / "empty.db"

@@ -83,7 +83,7 @@ def run_guarded(
 
 
 class Guarded(Generic[T, R]):
-    """Workers that outlive one run, for a server: `run` one item at a time, from any thread.
+    """Workers that outlive one run (a server, a Ray actor): `run` one item at a time.
 
     The workers start (and load their model) with the first item and stay warm
     for the next; an item that overruns `limit_s` costs its worker, which is

@@ -22,9 +22,8 @@ def run_local(
     items: Iterable[PageInput | InputFailure], workers: int = 1, options: Options = DEFAULTS
 ) -> Iterator[Result]:
     """Process the inputs with `workers` worker processes, in input order."""
-    job: Job[Task, Result] = Job(_run, _failed, _warm_up)
     tasks = ((item, options) for item in items)
-    return run_guarded(job, tasks, workers=workers, limit_s=options.time_limit_s)
+    return run_guarded(PAGES, tasks, workers=workers, limit_s=options.time_limit_s)
 
 
 def _run(task: Task) -> Result:
@@ -41,3 +40,7 @@ def _warm_up() -> None:
     from newsgraph.pipeline import warm_up
 
     warm_up(everything=True)
+
+
+# what a page worker runs; the Ray engine's actors run it in workers of their own
+PAGES: Job[Task, Result] = Job(_run, _failed, _warm_up)

@@ -1,7 +1,10 @@
 """The Ray engine: the work of `run/work.py` on a Ray cluster, one shard per input file.
 
-Each file (after folders are walked) is a shard. Ray actors, one spaCy model
-each, take shards as they fall free and write each shard's results to
+Each file (after folders are walked) is a shard. Ray actors take shards as
+they fall free; each runs its pages in a worker process of its own that holds
+the spaCy model and is killed and replaced when a page overruns its time limit
+(`run/guard.py`, as the local engine does: no signal stops lxml, so only a kill
+makes the limit hold). An actor writes each shard's results to
 `<id>.jsonl.gz` in the shard folder, then an empty `<id>.done` marker; a shard
 id hashes the file's path, size and modification time, so a re-run skips the
 shards that are finished and redoes a file that changed. The driver reads the
@@ -21,7 +24,7 @@ import logging
 import os
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +32,9 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.errors import NewsgraphError
 from newsgraph.extras import require
 from newsgraph.read.sources import InputFailure, iter_inputs, walk_files
-from newsgraph.run.work import Options, Result, process
+from newsgraph.run.guard import Guarded
+from newsgraph.run.local import PAGES, Task
+from newsgraph.run.work import Options, Result
 
 if TYPE_CHECKING:
     from ray.actor import ActorHandle
@@ -131,8 +136,10 @@ def read_shard(shard_dir: Path, shard: Shard) -> Iterator[Result]:
         ) from None
 
 
-def write_shard(shard_dir: Path, shard: Shard, options: Options) -> int:
-    """Process one shard into its output file, then mark it done; returns the result count.
+def write_shard(
+    shard_dir: Path, shard: Shard, options: Options, run: Callable[[Task], Result]
+) -> int:
+    """Process one shard with `run` into its output file, then mark it done; returns the count.
 
     The output is written to a temporary file and renamed, and the marker comes
     last, so an interrupted shard leaves no marker and is redone next time.
@@ -143,7 +150,7 @@ def write_shard(shard_dir: Path, shard: Shard, options: Options) -> int:
         with os.fdopen(fd, "wb") as raw:
             with gzip.GzipFile(fileobj=raw, mode="wb") as stream:
                 for item in iter_inputs([shard.spec]):
-                    line = json.dumps(process(item, options).to_dict(), ensure_ascii=False)
+                    line = json.dumps(run((item, options)).to_dict(), ensure_ascii=False)
                     stream.write(line.encode("utf-8") + b"\n")
                     count += 1
             raw.flush()
@@ -157,18 +164,21 @@ def write_shard(shard_dir: Path, shard: Shard, options: Options) -> int:
 
 
 class ShardWorker:
-    """A Ray actor: one spaCy model, loaded once, then shard after shard."""
+    """A Ray actor: one page worker, warm from the first page on, then shard after shard.
 
-    def __init__(self, cwd: str) -> None:
+    The worker is spawned by the actor and loads the model before its first
+    page; it exits when the actor dies (its pipe closes).
+    """
+
+    def __init__(self, cwd: str, options: Options) -> None:
         # relative input paths (and so the keys) mean what they meant to the driver
         if Path(cwd).is_dir():
             os.chdir(cwd)
-        from newsgraph.analyse.nlp import load_nlp
+        self._options = options
+        self._pages = Guarded(PAGES, limit_s=options.time_limit_s)
 
-        load_nlp()
-
-    def run(self, shard_dir: str, shard: Shard, options: Options) -> int:
-        return write_shard(Path(shard_dir), shard, options)
+    def run(self, shard_dir: str, shard: Shard) -> int:
+        return write_shard(Path(shard_dir), shard, self._options, self._pages.run)
 
 
 class _ShardPool:
@@ -225,12 +235,12 @@ class _ShardPool:
             if not self._idle:
                 self._idle.append(self._new_actor())
             actor, shard = self._idle.pop(), self._queue.popleft()
-            ref: ObjectRef[int] = actor.run.remote(str(self._shard_dir), shard, self._options)
+            ref: ObjectRef[int] = actor.run.remote(str(self._shard_dir), shard)
             self._running[ref] = (actor, shard)
 
     def _new_actor(self) -> ActorHandle[ShardWorker]:
         actor: ActorHandle[ShardWorker] = self._ray.remote(num_cpus=1)(ShardWorker).remote(
-            str(Path.cwd())
+            str(Path.cwd()), self._options
         )
         self._actors.append(actor)
         return actor

@@ -134,7 +134,10 @@ def _reader(path: Path, *, wait_s: float) -> tuple[sqlite3.Connection, bool]:
     try:
         return _connect_readonly(path, wait_s=wait_s), False
     except sqlite3.OperationalError as exc:
-        if "unable to open" not in str(exc):
+        # a read-only disk says "unable to open"; a folder the user may not write,
+        # SQLITE_READONLY_DIRECTORY: either way no `-shm` can be made beside the file
+        no_shm = getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_DIRECTORY"
+        if not no_shm and "unable to open" not in str(exc):
             raise
     return _connect_readonly(path, immutable=True, wait_s=wait_s), True
 
@@ -145,8 +148,9 @@ def _connect_readonly(path: Path, *, immutable: bool = False, wait_s: float) -> 
     The file is opened as it is: `mode=rw` never creates a file, and SQLite lowers
     it to read-only for a file the user may not write. Unlike a `mode=ro` one, such
     a connection removes on closing the `-wal` and `-shm` files that reading a WAL
-    corpus makes. Where no `-shm` can be made (a read-only folder or disk), the file
-    is opened `immutable`, without one: no process can be writing it there either.
+    corpus makes. Where no `-shm` can be made (a read-only disk, or a folder only its
+    owner may write), the file is opened `immutable`, without one: no writer is
+    connected then, or it would have made the `-shm`, which a reader then shares.
     `?`, `#` and `%` in the file name are quoted, as SQLite URIs need.
     """
     name = quote(str(path.resolve()))
