@@ -103,6 +103,32 @@ def test_brackets_in_file_names_are_not_markup(tmp_path: Path) -> None:
     assert f"no such file: {tmp_path}/e[/b].txt" in err and "Traceback" not in err
 
 
+def test_files_of_many_pages_are_refused_and_the_good_page_is_printed(tmp_path: Path) -> None:
+    """JSONL, WARC and URL-list files are corpora for `ingest`, not the text of one article."""
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://example.org/a", "text": "Words."}) + "\n")
+    crawl = tmp_path / "crawl.warc"
+    crawl.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n")
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# to read\nhttps://example.org/a\nhttps://example.org/b\n")
+    result = run("analyze", str(feed), str(page), str(crawl), str(urls))
+    assert result.returncode == 1
+    [line] = result.stdout.decode().splitlines()
+    assert json.loads(line)["source"]["path"] == str(page)
+    err = result.stderr.decode().strip().splitlines()
+    advice = "of many pages: `newsgraph ingest` reads it page by page"
+    assert err == [
+        f"newsgraph: error: {path} is {kind}, {advice}"
+        for path, kind in [
+            (feed, "a JSON lines file"),
+            (crawl, "a WARC file"),
+            (urls, "a list of URLs"),
+        ]
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -29,7 +29,7 @@ def read_input(spec: str, *, max_bytes: int = 50_000_000) -> RawInput:
     """Read `-` (stdin), an http(s) URL or a file; gzip-compressed files are decompressed."""
     if spec == "-":
         raw, name = RawInput(_read_stdin(max_bytes)), "standard input"
-    elif spec.lower().startswith(("http://", "https://")):
+    elif is_url(spec):
         from newsgraph.read.fetch import fetch_url  # httpx: 0.2 s of start-up, for URLs only
 
         data, content_type = fetch_url(spec, max_bytes=max_bytes)
@@ -43,6 +43,11 @@ def read_input(spec: str, *, max_bytes: int = 50_000_000) -> RawInput:
     if looks_binary(raw.data):
         raise InputError(f"{name} looks like binary data, not a web page or text")
     return raw
+
+
+def is_url(spec: str) -> bool:
+    """Whether an input spec is an http(s) URL to fetch, not a path."""
+    return spec.lower().startswith(("http://", "https://"))
 
 
 def _read_stdin(max_bytes: int) -> bytes:

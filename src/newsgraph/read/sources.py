@@ -154,14 +154,33 @@ def _walked_file(entry: os.DirEntry[str], path: Path) -> Path | InputFailure | N
     return None
 
 
-def _file_items(path: Path, max_bytes: int) -> Iterator[PageInput | InputFailure]:
-    """The items of one file, by its kind."""
+def many_pages(path: Path) -> str | None:
+    """What a file of many pages is ("a JSON lines file", ...), or None for a file of one.
+
+    `ingest` reads such a file page by page; `analyze`, which reads one page per
+    input, refuses it rather than analyse its records as the text of one article.
+    """
     name = path.name.lower()
     if name.endswith(_JSONL_SUFFIXES):
+        return _JSONL
+    if name.endswith(_WARC_SUFFIXES):
+        return _WARC
+    if _is_url_list(path):
+        return _URL_LIST
+    return None
+
+
+_JSONL, _WARC, _URL_LIST = "a JSON lines file", "a WARC file", "a list of URLs"
+
+
+def _file_items(path: Path, max_bytes: int) -> Iterator[PageInput | InputFailure]:
+    """The items of one file, by its kind."""
+    kind = many_pages(path)
+    if kind == _JSONL:
         yield from _jsonl_items(path, max_bytes)
-    elif name.endswith(_WARC_SUFFIXES):
+    elif kind == _WARC:
         yield from _warc_items(path, max_bytes)
-    elif _is_url_list(path):
+    elif kind == _URL_LIST:
         yield from _url_list_items(path, max_bytes)
     else:
         yield _plain_item(path, max_bytes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import NewsgraphError
@@ -71,8 +72,12 @@ def analyse_one(task: Task) -> Outcome:
     """Read, analyse and render one input (in the worker); errors come back as one line."""
     from newsgraph.errors import one_line_errors
     from newsgraph.pipeline import analyze
-    from newsgraph.read.files import RawInput, read_input
+    from newsgraph.read.files import RawInput, is_url, read_input
+    from newsgraph.read.sources import many_pages
 
+    if task.stdin is None and not is_url(task.spec) and (kind := many_pages(Path(task.spec))):
+        why = f"{task.spec} is {kind}, of many pages: `newsgraph ingest` reads it page by page"
+        return Outcome(task.spec, error=why)
     try:
         raw = RawInput(task.stdin) if task.stdin is not None else read_input(task.spec)
         with one_line_errors():
