@@ -182,6 +182,14 @@ def test_markdown_and_html_outputs(tmp_path: Path) -> None:
     assert page.lstrip().lower().startswith("<!doctype html") and "Dmitry Peskov" in page
 
 
+def test_several_html_outputs_on_stdout_are_refused_before_any_work(tmp_path: Path) -> None:
+    """Two HTML documents glued together are no HTML file: the folder is asked for."""
+    result = run("analyze", str(SAMPLE), str(SAMPLE), "--format", "html")
+    assert result.returncode == 2 and result.stdout == b""
+    assert "need --output DIR" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
 def test_schema_command_prints_the_schema() -> None:
     out = json.loads(run("schema").stdout)
     assert out["properties"]["schema"]["const"] == "newsgraph.article/1"

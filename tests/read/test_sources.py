@@ -47,6 +47,13 @@ def test_a_missing_path_is_a_failure_not_an_exception(tmp_path: Path) -> None:
     assert _all(missing) == [InputFailure(missing, f"no such file or folder: {missing}")]
 
 
+def test_standard_input_is_a_failure_that_says_so() -> None:
+    """`-` is standard input to `analyze`; a corpus run says it does not read it."""
+    assert _all("-") == [
+        InputFailure("-", "standard input (-) is not read here: save it to a file")
+    ]
+
+
 def test_an_empty_folder_yields_nothing(tmp_path: Path) -> None:
     assert _all(tmp_path) == []
 

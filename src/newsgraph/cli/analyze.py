@@ -46,14 +46,14 @@ def output_names(specs: list[str], suffix: str) -> Iterator[str]:
 
 def check_output(output: Path | None, fmt: Format, several: bool) -> bool:
     """Refuse, before any work, an output that cannot be written; True for a folder."""
-    if output is None:
-        return False
-    if output.is_dir():
+    if output is not None and output.is_dir():
         if not os.access(output, os.W_OK):
             raise fail(f"cannot write to the folder {output}: permission denied")
         return True
-    if several and fmt is Format.html:
+    if several and fmt is Format.html:  # HTML documents do not concatenate, in a file or on stdout
         raise fail("several inputs with --format html need --output DIR (an existing folder)")
+    if output is None:
+        return False
     parent = output.parent
     if not parent.is_dir():
         raise fail(f"cannot write {output}: there is no folder {parent}")

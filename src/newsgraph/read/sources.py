@@ -113,6 +113,8 @@ def _expand(spec: str, max_bytes: int) -> Iterator[PageInput | InputFailure]:
                 yield from _file_items(found, max_bytes)
     elif path.exists():
         yield from _file_items(path, max_bytes)
+    elif spec == "-":  # as `analyze` reads it; a corpus run needs inputs it can read again
+        yield InputFailure(spec, "standard input (-) is not read here: save it to a file")
     else:
         yield InputFailure(spec, f"no such file or folder: {spec}")
 
