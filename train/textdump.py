@@ -20,7 +20,7 @@ F1 of each is printed); `--choose-thresholds` takes the best pair (on
 leave-site-out when measured) and writes it into the model with the scores it
 gives. The pick is made on the predictions it is scored on, so its figure is
 optimistic; without the flag the module's pair is kept.
-`--nested-thresholds` is the honest way: every model (each fold's and the
+`--nested-thresholds` is the honest alternative: every model (each fold's and the
 final one) picks its pair on its own training pages, each scored by a stage 2
 fitted without it, so the held-out figures never saw the pages they score.
 
