@@ -20,6 +20,9 @@ F1 of each is printed); `--choose-thresholds` takes the best pair (on
 leave-site-out when measured) and writes it into the model with the scores it
 gives. The pick is made on the predictions it is scored on, so its figure is
 optimistic; without the flag the module's pair is kept.
+`--nested-thresholds` is the honest alternative: every model (each fold's and the
+final one) picks its pair on its own training pages, each scored by a stage 2
+fitted without it, so the held-out figures never saw the pages they score.
 
 `--seeds K` makes each stage's model the average of K fits on different
 subsamples: steadier figures, K times the trees to evaluate.
@@ -33,6 +36,7 @@ import multiprocessing
 import random
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +69,8 @@ class Doc:
     group: str  # the dev page it is, or whose template it was rendered in
     weight: float
     origins: frozenset[str]  # every dev page it was made from (template, body)
+    body: str  # the true body, for scoring decodes
+    scored: bool  # a real dev page (rendered pages train but are never scored)
 
 
 def _norm(text: str) -> str:
@@ -135,41 +141,70 @@ def _weights(doc: Doc) -> list[float]:
     return [doc.weight * len(doc.lines) * n / total for n in sizes]
 
 
-def fit_two_stage(docs: list[Doc], seed: int, seeds: int = 1, inner: int = 3) -> dict[str, Any]:
+def fit_two_stage(
+    docs: list[Doc], seed: int, seeds: int = 1, inner: int = 3, choose: bool = False
+) -> dict[str, Any]:
     """Stage 1 on line features; stage 2 on stage-1 scores that are out-of-fold.
 
     Stage 2 must learn from first-pass scores like the ones it will see on new
     pages, so each training page's stage-1 scores come from a model that saw
     no page of its group (a dev page and the pages rendered from it, its
-    template or its body).
+    template or its body). With `choose`, the model also carries the decoding
+    thresholds that do best on its own training pages held out (`choose_pair`).
     """
     groups = sorted({g for d in docs for g in d.origins})
     fold_of = {g: n % inner for n, g in enumerate(groups)}
-    rows2: list[list[float]] = []
-    labels2: list[int] = []
-    weights2: list[float] = []
+    held: list[tuple[int, Doc, list[list[float]]]] = []  # inner fold, page, stage-2 rows
     for k in range(inner):
         rest = [d for d in docs if all(fold_of[g] != k for g in d.origins)]
-        model = fit(*_stack(rest), seed, seeds)
+        model = fit(*_stack((d, d.feats) for d in rest), seed, seeds)
         for doc in (d for d in docs if fold_of[d.group] == k):
-            rows2 += context_features(doc.lines, predict_proba(model, doc.feats), doc.feats)
-            labels2 += doc.labels
-            weights2 += _weights(doc)
-    stage1 = fit(*_stack(docs), seed, seeds)
-    return {
+            held.append(
+                (k, doc, context_features(doc.lines, predict_proba(model, doc.feats), doc.feats))
+            )
+    out: dict[str, Any] = {
         "kind": "two-stage gradient-boosted trees, binary",
         "trained_by": "train/textdump.py",
-        "stage1": stage1,
-        "stage2": fit(rows2, labels2, weights2, seed, seeds),
+        "stage1": fit(*_stack((d, d.feats) for d in docs), seed, seeds),
+        "stage2": fit(*_stack((d, rows) for _, d, rows in held), seed, seeds),
     }
+    if choose:
+        out["core_threshold"], out["body_threshold"] = choose_pair(held, fold_of, seed, seeds)
+    return out
 
 
-def _stack(docs: list[Doc]) -> tuple[list[list[float]], list[int], list[float]]:
+def choose_pair(
+    held: list[tuple[int, Doc, list[list[float]]]], fold_of: dict[str, int], seed: int, seeds: int
+) -> Pair:
+    """The GRID pair that decodes the training pages best when stage 2 has not seen them.
+
+    The inner folds that gave stage 2 its rows are reused: each one's pages are
+    scored by a stage 2 fitted without them, so the pair is chosen on held-out
+    predictions of the training pages alone, never on the pages it will be
+    judged on (nested folds; three more stage-2 fits).
+    """
+    preds: dict[Pair, dict[str, str]] = {pair: {} for pair in GRID}
+    truth: dict[str, str] = {}
+    for k in sorted({k for k, _, _ in held}):
+        rest = [h for h in held if all(fold_of[g] != k for g in h[1].origins)]
+        stage2 = fit(*_stack((d, rows) for _, d, rows in rest), seed, seeds)
+        for _, doc, rows in (h for h in held if h[0] == k and h[1].scored):
+            probs = predict_proba(stage2, rows)
+            truth[doc.group] = doc.body
+            for pair in GRID:
+                preds[pair][doc.group] = assemble(decode(doc.lines, probs, pair), SOURCE).body
+    return max(GRID, key=lambda pair: score_pages(truth, preds[pair])["f1"])
+
+
+def _stack(
+    pages: Iterable[tuple[Doc, list[list[float]]]],
+) -> tuple[list[list[float]], list[int], list[float]]:
+    """Pages' feature rows (each page with rows of its own) as one training set."""
     rows: list[list[float]] = []
     labels: list[int] = []
     weights: list[float] = []
-    for doc in docs:
-        rows += doc.feats
+    for doc, doc_rows in pages:
+        rows += doc_rows
         labels += doc.labels
         weights += _weights(doc)
     return rows, labels, weights
@@ -181,7 +216,8 @@ def prepare(
     """A page's lines, their first-pass features and their labels."""
     lines = split_lines(text)
     origins = frozenset({group} if body_of is None else {group, body_of})
-    return Doc(lines, line_features(lines), label_lines(lines, body), group, weight, origins)
+    labels = label_lines(lines, body)
+    return Doc(lines, line_features(lines), labels, group, weight, origins, body, True)
 
 
 def load_extra(path: Path, weight: float) -> dict[str, Doc]:
@@ -191,7 +227,9 @@ def load_extra(path: Path, weight: float) -> dict[str, Doc]:
     for name, info in meta.items():
         text = (path / "text" / f"{name}.txt").read_text(encoding="utf-8")
         body_of = info.get("body_of")
-        docs[name] = prepare(text, info["articleBody"], info["template"], weight, body_of)
+        doc = prepare(text, info["articleBody"], info["template"], weight, body_of)
+        doc.scored = False
+        docs[name] = doc
     return docs
 
 
@@ -210,7 +248,8 @@ def page_folds(ids: list[str], folds: int, seed: int) -> list[list[str]]:
     return [order[k::folds] for k in range(folds)]
 
 
-Fold = tuple[list[Doc], dict[str, str], int, int]  # training pages, test dumps by id, seed, seeds
+# training pages, test dumps by id, seed, seeds, whether the model chooses its thresholds
+Fold = tuple[list[Doc], dict[str, str], int, int, bool]
 Pair = tuple[float, float]  # decoding thresholds: core, body
 # Decoding thresholds tried on the held-out predictions (core, body <= core),
 # the cleaner's own pair among them.
@@ -225,19 +264,21 @@ GRID: list[Pair] = sorted(
 )
 
 
-def _predict_fold(fold: Fold) -> dict[Pair, dict[str, str]]:
+def _predict_fold(fold: Fold) -> tuple[dict[Pair, dict[str, str]], Pair | None]:
     """Bodies the cleaner finds on a fold's test dumps with a model trained
-    without them, for every pair of decoding thresholds in GRID."""
-    train, test, seed, seeds = fold
-    model = fit_two_stage(train, seed, seeds)
+    without them, for every pair of decoding thresholds in GRID, and the pair
+    the model chose on its own training pages (None unless asked)."""
+    train, test, seed, seeds, choose = fold
+    model = fit_two_stage(train, seed, seeds, choose=choose)
     preds: dict[Pair, dict[str, str]] = {pair: {} for pair in GRID}
     for pid, text in test.items():
         lines = split_lines(text)
         probs = body_probabilities(lines, model)
         for pair in GRID:
             preds[pair][pid] = assemble(decode(lines, probs, pair), SOURCE).body
-    print(f"fold of {len(test)} pages done", file=sys.stderr, flush=True)
-    return preds
+    own = (model["core_threshold"], model["body_threshold"]) if choose else None
+    print(f"fold of {len(test)} pages done, own pair {own}", file=sys.stderr, flush=True)
+    return preds, own
 
 
 def held_out_folds(
@@ -247,6 +288,7 @@ def held_out_folds(
     pages: dict[str, str],
     seed: int,
     seeds: int = 1,
+    choose: bool = False,
 ) -> list[Fold]:
     """Each fold's training pages and test dumps; a rendered page made from a
     held-out dev page (its template or its body) is held out with it."""
@@ -255,7 +297,7 @@ def held_out_folds(
         held = set(test)
         train = [d for i, d in docs.items() if i not in held]
         train += [d for d in extra.values() if not d.origins & held]
-        out.append((train, {pid: pages[pid] for pid in test}, seed, seeds))
+        out.append((train, {pid: pages[pid] for pid in test}, seed, seeds, choose))
     return out
 
 
@@ -281,6 +323,11 @@ def main() -> int:
         action="store_true",
         help="decode with the grid's best pair and write it into the model",
     )
+    parser.add_argument(
+        "--nested-thresholds",
+        action="store_true",
+        help="every model chooses its pair on its own training pages held out (honest figures)",
+    )
     parser.add_argument("--out", default=str(ROOT / "src/newsgraph/models/textdump.json"))
     args = parser.parse_args()
 
@@ -304,18 +351,25 @@ def main() -> int:
     tasks = [
         (name, fold)
         for name, folds in plans.items()
-        for fold in held_out_folds(folds, docs, extra, pages, args.seed, args.seeds)
+        for fold in held_out_folds(
+            folds, docs, extra, pages, args.seed, args.seeds, args.nested_thresholds
+        )
     ]
     # folds are independent: on a machine with cores to spare, run them side by side
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
         found = pool.map(_predict_fold, [fold for _, fold in tasks])
     grid: dict[str, dict[Pair, dict[str, float]]] = {}
+    nested: dict[str, dict[str, float]] = {}
     for name in plans:
         runs = [p for (n, _), p in zip(tasks, found, strict=True) if n == name]
         grid[name] = {
-            pair: score_pages(truth, {k: v for p in runs for k, v in p[pair].items()})
+            pair: score_pages(truth, {k: v for p, _ in runs for k, v in p[pair].items()})
             for pair in GRID
         }
+        if args.nested_thresholds:
+            own = {k: v for p, pair in runs if pair for k, v in p[pair].items()}
+            nested[name] = score_pages(truth, own)
+            print(f"{name}: pairs chosen inside the folds {[pair for _, pair in runs]}")
     # a pair is chosen on the harder figure (leave-site-out when measured)
     judge = grid.get("leave_site_out") or grid["cross_validated"]
     default = (CORE_THRESHOLD, BODY_THRESHOLD)
@@ -328,15 +382,20 @@ def main() -> int:
         _show(f"{labels[name]} at {default}", by_pair[default])
         if pair != default:
             _show(f"{labels[name]} at {pair} (chosen)", by_pair[pair])
+        if name in nested:
+            _show(f"{labels[name]} at each fold's own pair (nested)", nested[name])
     print("F1 by thresholds:", " ".join(f"{c}/{b}:{judge[(c, b)]['f1']:.3f}" for c, b in GRID))
     if args.cv_only:
         return 0
 
-    final = fit_two_stage([*docs.values(), *extra.values()], args.seed, args.seeds)
+    final = fit_two_stage(
+        [*docs.values(), *extra.values()], args.seed, args.seeds, choose=args.nested_thresholds
+    )
     if pair != default:
         final["core_threshold"], final["body_threshold"] = pair
     for key, by_pair in grid.items():
-        final[key] = {k: round(v, 4) for k, v in by_pair[pair].items()}
+        figures = nested.get(key) or by_pair[pair]
+        final[key] = {k: round(v, 4) for k, v in figures.items()}
     Path(args.out).write_text(json.dumps(final, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -114,7 +114,7 @@ def test_a_page_is_held_out_when_its_template_or_its_body_is() -> None:
         "a-rerendered": prepare(text, body, "a"),
     }
     pages = dict.fromkeys(dev, text)
-    ((train, test, _, _),) = held_out_folds([["b"]], dev, extra, pages, seed=1)
+    ((train, test, *_),) = held_out_folds([["b"]], dev, extra, pages, seed=1)
     assert list(test) == ["b"]
     kept = {name for name, doc in {**dev, **extra}.items() if any(doc is t for t in train)}
     assert kept == {"a", "c", "c-in-a", "a-rerendered"}
