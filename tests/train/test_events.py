@@ -69,6 +69,28 @@ def test_training_refuses_documents_of_the_dev_set() -> None:
         events_coder.check_disjoint(train, [_row("B2", "y", [])])
 
 
+MODALITIES = {"asserted", "reported", "future", "hypothetical", "negated"}
+
+
+def test_the_labelled_sentences_keep_the_format_the_coder_trains_on() -> None:
+    """Every training line as the README describes it: unique ids, PLOVER types,
+    the guide's modalities, a trigger that is words of its sentence (else the
+    coder learns nothing from it), and no document of the development set."""
+    rows = events_coder.load(sorted(events_coder.TRAIN.glob("*.jsonl")))
+    shipped = json.loads(
+        resources.files("newsgraph").joinpath("models/events.json").read_text("utf-8")
+    )
+    types = {kind for kind, _, _ in shipped["codes"].values()}
+    assert len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        assert {"corpus", "doc", "published", "context", "text", "events"} <= set(row)
+        for event in row["events"]:
+            assert event["type"] in types and event["modality"] in MODALITIES, row["id"]
+            assert event["trigger"].lower() in row["text"].lower(), row["id"]
+    dev = events_coder.load(sorted(events_coder.DEV.glob("dev-*.jsonl")))
+    events_coder.check_disjoint(rows, dev)
+
+
 def test_tokens_inside_a_gold_trigger_are_its_type_and_the_rest_none() -> None:
     from newsgraph.analyse.nlp import parse
 
