@@ -95,8 +95,6 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         actors, recipients = _noun_roles(head, trig.type, trig.mode, ctx)
     else:
         actors, recipients = _verb_roles(head, trig.type)
-    if not recipients and trig.type in _REASON_TYPES:
-        recipients = _reason_target(head)
     text = ctx.article.text
 
     def fits(tok: Token) -> bool:  # not the trigger's own words ("took a swipe at"), nor a date
@@ -104,6 +102,8 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         return not inside and tok.ent_type_ not in _TIMES and same_block(tok, head, text)
 
     recipient_heads = [_owner(t, ctx) for t in _expand(recipients) if fits(t)]
+    if not recipient_heads and trig.type in _REASON_TYPES:
+        recipient_heads = [t for t in _reason_target(head) if fits(t)]
     actor_heads = [_owner(t, ctx) for t in _expand(actors) if fits(t)]
     actor_heads = [t for t in actor_heads if t not in recipient_heads]
     found = [party(t, ctx) for t in recipient_heads]
