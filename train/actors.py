@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from newsgraph.analyse.identity.actors import INTERNATIONAL, SECTORS, name_key, split_code
@@ -157,8 +158,12 @@ def _is_place_code(packed: str) -> bool:
     return split["country"] not in INTERNATIONAL | {""}
 
 
-def read_agents(path: Path) -> dict[str, str]:
-    """Agent phrase key → primary sector, with substitution sets and plurals expanded."""
+def read_agents(path: Path, rename: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Agent phrase key → primary sector, with substitution sets and plurals expanded.
+
+    `rename` maps another revision's codes onto CAMEO's (PLOVER's agents file
+    writes MED for medical and JRN for the media).
+    """
     sets: dict[str, list[str]] = {}
     agents: dict[str, str] = {}
     for raw in path.read_text("utf-8", errors="replace").splitlines():
@@ -170,7 +175,8 @@ def read_agents(path: Path) -> dict[str, str]:
         bracket = re.search(r"\[([^\]\}]*)[\]\}]", line)
         if not bracket:
             continue
-        sector = next((c for c in re.findall(r"[A-Z]{3}", bracket.group(1)) if c in SECTORS), "")
+        codes = [(rename or {}).get(c, c) for c in re.findall(r"[A-Z]{3}", bracket.group(1))]
+        sector = next((c for c in codes if c in SECTORS), "")
         phrase = line[: bracket.start()]
         plurals = re.findall(r"\{([^}]*)\}", phrase)
         phrase = re.sub(r"\{[^}]*\}", " ", phrase).strip()

@@ -25,6 +25,8 @@ from tests.conftest import SAMPLE
         ("A storm battered the Turkish coast.", "battered", "ASSAULT"),
         ("A Turkish man stabbed his neighbour.", "stabbed", "ASSAULT"),
         ("Oklahoma City, where 168 people were killed, mourned.", "killed", "ASSAULT"),
+        ("A powerful earthquake struck Turkey on Monday.", "struck", "ASSAULT"),
+        ("Mazda is coming to Mexico with a new plant.", "coming to", "CONSULT"),
     ],
 )
 def test_an_event_without_a_political_actor_stays_uncoded(text: str, words: str, kind: str) -> None:
@@ -78,6 +80,17 @@ def test_an_agent_with_no_country_takes_the_article_s_after_the_filter() -> None
     text = "Iraq accused Iran of shelling. Iraqi officials said soldiers attacked the border post."
     _, found = events(text, ("attacked", "ASSAULT"))
     assert found and found[0].actors[0].country == "IRQ"
+
+
+def test_a_country_attacked_by_a_political_actor_is_still_an_event() -> None:
+    _, found = events("Syrian troops attacked Turkey on Monday.", ("attacked", "ASSAULT"))
+    assert [p.country for p in found[0].recipients] == ["TUR"]
+
+
+def test_an_agent_of_several_countries_takes_no_country_from_the_article() -> None:
+    text = "Russia bombed Aleppo. Western leaders condemned the bombing of Aleppo by Russia."
+    _, found = events(text, ("condemned", "ACCUSE"))
+    assert [(p.span.text, p.country) for p in found[0].actors] == [("Western leaders", None)]
 
 
 def _sample_triggers(doc: Doc) -> list[Trigger]:

@@ -106,3 +106,33 @@ def test_we_in_a_statement_is_its_speaker() -> None:
 def test_an_agent_with_no_entity_takes_sector_from_the_agent_words() -> None:
     actors, _ = roles("Police arrested two men on Monday.", "arrested", "COERCE")
     assert [(p.span.text, p.entity, p.sector) for p in actors] == [("Police", None, "COP")]
+
+
+def test_what_an_actor_owns_stands_for_the_actor() -> None:
+    _, recipients = roles(
+        "Cameron criticised the Kremlin's plan in parliament.", "criticised", "ACCUSE"
+    )
+    assert [(p.span.text, p.country) for p in recipients] == [("the Kremlin", "RUS")]
+
+
+def test_a_date_is_no_party() -> None:
+    _, recipients = roles("Obama condemned on Wednesday the attack.", "condemned", "ACCUSE")
+    assert "Wednesday" not in [p.span.text for p in recipients]
+
+
+def test_the_subject_of_what_is_asked_is_the_recipient() -> None:
+    _, recipients = roles(
+        "Clinton suggested the United States should send more troops.", "suggested", "REQUEST"
+    )
+    assert countries(recipients) == ["USA"]
+    _, recipients = roles(
+        "Merkel is calling for Russia to withdraw its troops.", "calling for", "REQUEST"
+    )
+    assert countries(recipients) == ["RUS"]
+
+
+def test_the_object_of_a_verb_is_the_actor_of_the_verb_it_controls() -> None:
+    actors, _ = roles(
+        "Putin may hope to nudge the European Union to lift sanctions.", "lift", "CONCEDE"
+    )
+    assert countries(actors) == ["IGO"]

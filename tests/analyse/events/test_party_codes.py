@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.analyse.events.party_codes import core, party
+from newsgraph.analyse.events.party_codes import core, party, plover_sector
 from newsgraph.model import EventParty
 
 from tests.analyse.events.hand import ctx_of
@@ -39,3 +39,9 @@ def test_the_words_of_a_party_never_cross_a_blank_line() -> None:
     ctx = ctx_of("Behind Russia's Surprise\n\nTroops attacked the town.")
     troops = next(t for t in ctx.doc if t.text == "Troops")
     assert all("\n" not in t.text and t.i >= troops.i - 1 for t in core(troops, ctx.article.text))
+
+
+def test_an_agent_phoenix_lacks_takes_its_sector_from_plover_agents() -> None:
+    assert plover_sector("Duma deputies") == "LEG"
+    assert plover_sector("the new defense minister") == "GOV"
+    assert plover_sector("the weather") == ""

@@ -14,7 +14,9 @@ not through a pronoun). A person with a country and no sector is no
 political actor for the other types: the identity stage gives a private
 person the country of a place named with them ("Dann Worden of Corona").
 A storm that kills villagers, a man who robs a shop and a merger of two
-companies have no such party, and stay uncoded.
+companies have no such party, and stay uncoded; nor does a place as the
+recipient of an attack, a seizure, a visit, aid or a deployment make one ("the
+quake hit Turkey", "Mazda is coming to Mexico": it is where they happen).
 """
 
 from __future__ import annotations
@@ -55,6 +57,16 @@ _PRIVATE = frozenset({
 # named person's assault or seizure without any political party is a crime.
 _VERBAL = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+})  # fmt: skip
+# Deeds whose recipient, when a place, is mostly where they happen: a storm that
+# hits a country or a company that comes to it makes no event of that country.
+_PLACE_IS_WHERE = frozenset({"ASSAULT", "COERCE", "CONSULT", "AID", "MOBILIZE"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Words that put an agent in several countries ("Western leaders", "Arab states",
+# "international mediators"): no main country for it ("foreign minister" has one).
+_MANY_COUNTRIES = frozenset({
+    "western", "international", "global", "regional", "allied", "multinational", "arab",
+    "european", "african", "asian", "latin", "gulf",
 })  # fmt: skip
 # The manual's AGREE and RETREAT notes: cooperation reported in the future
 # ("will meet", "plans to send aid") is an intention, coded AGREE; an announced
@@ -106,8 +118,9 @@ def _in_context(event: Event, ctx: Context) -> None:
         if party.country is None and party.entity is None and place:
             party.country = place
     for party in (*event.actors, *event.recipients):
+        words = set(party.span.text.lower().replace("-", " ").split())
         if party.country is None and (party.entity is not None or party.sector):
-            party.country = ctx.country()
+            party.country = None if words & _MANY_COUNTRIES else ctx.country()
 
 
 def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True) -> bool:
@@ -116,6 +129,8 @@ def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True)
         return party.sector in POLITICAL_SECTORS
     ent = ctx.by_id(party.entity) if party.entity else None
     if ent is not None and ent.type != "PERSON" and party.country:
+        if not actor and kind in _PLACE_IS_WHERE and ent.type in _PLACES:
+            return False  # "the quake hit Turkey", "came to Mexico": where, not whom
         return party.country not in _NOT_COUNTRIES
     if (
         actor and ent is None and party.country and party.country not in _NOT_COUNTRIES

@@ -64,6 +64,11 @@ _SUPPORT_VERBS = frozenset({
 _FRAME_PREPS = frozenset(
     {"after", "following", "before", "during", "since", "amid", "at", "in", "for"}
 )
+# Verbal acts whose target is often the subject of what is said of or asked of
+# it: "suggested the United States should send", "calling for Congress to act",
+# "argues that he can't deliver".
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl"})
 _TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
 _TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
 # Types whose target is often named only as the one whose deed it answers.
@@ -90,16 +95,39 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         actors, recipients = _noun_roles(head, trig.type, trig.mode, ctx)
     else:
         actors, recipients = _verb_roles(head, trig.type)
-    if not recipients and trig.type in _REASON_TYPES:
-        recipients = _reason_target(head)
     text = ctx.article.text
-    recipient_heads = [t for t in _expand(recipients) if same_block(t, head, text)]
-    actor_heads = [
-        t for t in _expand(actors) if t not in recipient_heads and same_block(t, head, text)
-    ]
+
+    def fits(tok: Token) -> bool:  # not the trigger's own words ("took a swipe at"), nor a date
+        inside = trig.start <= tok.idx < trig.end and tok.i != head.i and not _names(tok, ctx)
+        return not inside and tok.ent_type_ not in _TIMES and same_block(tok, head, text)
+
+    recipient_heads = [_owner(t, ctx) for t in _expand(recipients) if fits(t)]
+    if not recipient_heads and trig.type in _REASON_TYPES:
+        recipient_heads = [t for t in _reason_target(head) if fits(t)]
+    actor_heads = [_owner(t, ctx) for t in _expand(actors) if fits(t)]
+    actor_heads = [t for t in actor_heads if t not in recipient_heads]
     found = [party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
     return [party(t, ctx) for t in actor_heads], named or found
+
+
+def _owner(tok: Token, ctx: Context) -> Token:
+    """The actor a thing stands for: "Trump's proposal", "the endorsement of Sen. Graham".
+
+    A common noun that names no actor itself (no entity, no agent word) but
+    has a possessive or an "of" object that does is what that actor owns or
+    does, and the event is done to or by the actor.
+    """
+    if tok.pos_ != "NOUN" or _names(tok, ctx):
+        return tok
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    owners += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in objects(c)]
+    return next((owner for owner in owners if _names(owner, ctx)), tok)
+
+
+def _names(tok: Token, ctx: Context) -> bool:
+    """Whether a word names an actor: an entity (or a pronoun resolved to one) or an agent."""
+    return ctx.entity(tok) is not None or bool(agent_sector(tok.text))
 
 
 def _reason_target(head: Token) -> list[Token]:
@@ -135,12 +163,22 @@ def _verb_roles(verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
         nxt = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if nxt:
             recipients = _verb_roles(nxt[0], kind)[1]
+    if not recipients and kind in _ADDRESSED:  # "suggested the United States should send"
+        recipients = [s for c in verb.children if c.dep_ in _CLAUSES for s in _clause_subjects(c)]
     misread = _misread_subject(verb)
     if misread and all(a.i < misread[0].head.i for a in actors):
         actors = misread
     if not actors:
         actors = _inherited_subject(verb)
     return actors, recipients
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    """The subjects of a complement clause, or of one that "for" opens ("for X to act")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and marks != {"for"}:
+        return []  # "after X did", "because X said": a circumstance, not what is asked
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _to_recipient(prep: Token, kind: str) -> bool:
@@ -230,7 +268,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return [] if passive else [tok.head]
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             break
+        controlled = tok.dep_ == "xcomp"
         tok = tok.head
+        if controlled and tok.pos_ == "VERB":  # "nudge the EU to lift": the EU lifts
+            found = [c for c in tok.children if c.dep_ == "dobj"]
+            if found:
+                return found
         if tok.pos_ in ("NOUN", "PROPN"):  # "North Korea's claim to have conducted"
             found = [c for c in tok.children if c.dep_ == "poss"]
             if found:

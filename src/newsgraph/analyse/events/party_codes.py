@@ -13,10 +13,14 @@ or part stands for what it counts ("hundreds of protesters").
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Token
 
 from newsgraph.analyse.events.context import Context
-from newsgraph.analyse.identity.actors import agent_sector
+from newsgraph.analyse.identity.actors import agent_sector, name_key
 from newsgraph.analyse.identity.countries import country_of, iso3_of
 from newsgraph.model import Entity, EventParty, TextSpan
 
@@ -91,9 +95,29 @@ def party(head: Token, ctx: Context) -> EventParty:
     if not sector and (ent is None or ent.type != "PERSON" or not ent.codes):
         # an agent, or a name the dictionaries miss with a title ("President Bush")
         phrase = " ".join(t.text for t in words)
-        sector = agent_sector(phrase) or _GENERIC_AGENTS.get(head.text.upper(), "")
+        sector = agent_sector(phrase) or plover_sector(phrase)
+        sector = sector or _GENERIC_AGENTS.get(head.text.upper(), "")
     entity_id = ent.id if ent is not None else None
     return EventParty(span, entity_id, country or None, sector or None)
+
+
+@cache
+def _plover_agents() -> dict[str, str]:
+    """The agent phrases PLOVER's agents file adds to Phoenix's (`train/event_agents.py`)."""
+    path = resources.files("newsgraph").joinpath("models/event_agents.json")
+    agents: dict[str, str] = json.loads(path.read_text("utf-8"))["agents"]
+    return agents
+
+
+def plover_sector(words: str) -> str:
+    """The sector of the longest PLOVER agent phrase in some words ("Duma deputies" → LEG)."""
+    key = name_key(words).split()
+    agents = _plover_agents()
+    for n in range(len(key), 0, -1):
+        for start in range(len(key) - n, -1, -1):
+            if sector := agents.get(" ".join(key[start : start + n])):
+                return sector
+    return ""
 
 
 def _counted(head: Token) -> Token:
