@@ -8,7 +8,18 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+    tuple_,
+)
 
 from newsgraph.query import QueryError
 from newsgraph.query.quotes import contains
@@ -163,11 +174,28 @@ def party_matches(role: Role, name: str) -> ColumnElement[bool]:
 
 def fetch(conn: Connection, query: Select[Any]) -> list[EventRow]:
     """Run an event_query() and attach each event's actors and recipients."""
-    found = {(row.article_id, row.seq): EventRow(**row._mapping) for row in conn.execute(query)}
-    for key, role, party in parties_of(conn, list(found)):
-        event = found[key]
-        (event.actors if role == "actor" else event.recipients).append(party)
-    return list(found.values())
+    return [event for _, event in fetch_labelled(conn, query, None)]
+
+
+def fetch_labelled(
+    conn: Connection, query: Select[Any], label: str | None
+) -> list[tuple[Any, EventRow]]:
+    """Run an event_query() with one more column, `label`: (its value, the event) per row.
+
+    The same event may come back in several rows (as actor and as recipient,
+    from a union); each row gets the event's parties.
+    """
+    found: list[tuple[Any, EventRow]] = []
+    for row in conn.execute(query):
+        fields = dict(row._mapping)
+        found.append((fields.pop(label) if label else None, EventRow(**fields)))
+    by_key: dict[tuple[int, int], list[EventRow]] = {}
+    for _, event in found:
+        by_key.setdefault((event.article_id, event.seq), []).append(event)
+    for key, role, party in parties_of(conn, list(by_key)):
+        for event in by_key[key]:
+            (event.actors if role == "actor" else event.recipients).append(party)
+    return found
 
 
 def parties_of(
@@ -214,7 +242,20 @@ def find_events(
     limit: int = 50,
     offset: int = 0,
 ) -> list[EventRow]:
-    """Events matching every filter given, earliest first.
+    """Events matching every filter given, earliest first (`event_filter` says how)."""
+    query = event_query().where(event_filter(actor, recipient, type, since, until))
+    return fetch(conn, query.limit(limit).offset(offset))
+
+
+def event_filter(
+    actor: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> ColumnElement[bool]:
+    """The test, on the events table alone, of `find_events`' filters (all given must hold);
+    `export` takes it to write the same events as a file.
 
     Dates compare on the days the event's date covers, so an event dated
     "2016-03" is kept by `since` 2016-03-20 and by `until` 2016-03-01; an
@@ -231,4 +272,4 @@ def find_events(
         conditions.append(events.c.day_last >= since.isoformat())
     if until:
         conditions.append(events.c.day_first <= until.isoformat())
-    return fetch(conn, event_query().where(*conditions).limit(limit).offset(offset))
+    return and_(true(), *conditions)
