@@ -367,3 +367,12 @@ def test_article_text_is_never_markup_in_any_page(client: TestClient) -> None:
         assert 'href="javascript:' not in html
     article = client.get(f"/articles/{xss}").text
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in article
+
+
+def test_a_wrong_page_request_is_an_error_page_and_the_api_stays_json(client: TestClient) -> None:
+    for path, status in (("/no-such-page", 404), ("/quotes?limit=0", 422), ("/entities/x", 422)):
+        page = client.get(path)
+        assert page.status_code == status and 'role="alert"' in page.text, path
+        assert page.headers["content-type"].startswith("text/html")
+    assert client.get("/api/v1/no-such-route").json() == {"error": "Not Found"}
+    assert "limit" in client.get("/api/v1/quotes", params={"limit": 0}).json()["error"]
