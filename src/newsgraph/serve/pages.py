@@ -184,6 +184,7 @@ def entity_page(
         period=period,
         shown=shown,
         done=done,
+        listed=LISTED,
         totals=totals,
         undated=sum(n for day, _, n in days if views.day_of(day) is None),
         counterparts=network_from(_edges(request, conn), entity=entity_id, limit=12),
