@@ -28,6 +28,7 @@ from newsgraph.store.schema import articles, entities, event_parties, events, qu
 Role = Literal["actor", "recipient"]
 _speaker = entities.alias("claim_speaker")
 _place = entities.alias("place_entity")
+_CHUNK = 400  # events asked for at once: two parameters each, under SQLite's limit
 
 
 @dataclass(slots=True)
@@ -174,27 +175,22 @@ def party_matches(role: Role, name: str) -> ColumnElement[bool]:
 
 def fetch(conn: Connection, query: Select[Any]) -> list[EventRow]:
     """Run an event_query() and attach each event's actors and recipients."""
-    return [event for _, event in fetch_labelled(conn, query, None)]
+    found = {(row.article_id, row.seq): EventRow(**row._mapping) for row in conn.execute(query)}
+    for key, role, party in parties_of(conn, list(found)):
+        event = found[key]
+        (event.actors if role == "actor" else event.recipients).append(party)
+    return list(found.values())
 
 
-def fetch_labelled(
-    conn: Connection, query: Select[Any], label: str | None
-) -> list[tuple[Any, EventRow]]:
-    """Run an event_query() with one more column, `label`: (its value, the event) per row.
-
-    The same event may come back in several rows (as actor and as recipient,
-    from a union); each row gets the event's parties.
-    """
-    found: list[tuple[Any, EventRow]] = []
-    for row in conn.execute(query):
-        fields = dict(row._mapping)
-        found.append((fields.pop(label) if label else None, EventRow(**fields)))
-    by_key: dict[tuple[int, int], list[EventRow]] = {}
-    for _, event in found:
-        by_key.setdefault((event.article_id, event.seq), []).append(event)
-    for key, role, party in parties_of(conn, list(by_key)):
-        for event in by_key[key]:
-            (event.actors if role == "actor" else event.recipients).append(party)
+def events_by_key(
+    conn: Connection, keys: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], EventRow]:
+    """The events `(article_id, seq)`, with their parties, by key: for a list whose order
+    and page were chosen on the keys alone, so that only the events shown are read."""
+    found: dict[tuple[int, int], EventRow] = {}
+    for i in range(0, len(keys), _CHUNK):
+        wanted = tuple_(events.c.article_id, events.c.seq).in_(keys[i : i + _CHUNK])
+        found.update({(e.article_id, e.seq): e for e in fetch(conn, event_query().where(wanted))})
     return found
 
 
@@ -202,8 +198,8 @@ def parties_of(
     conn: Connection, keys: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[tuple[int, int], Role, PartyRow]]:
     """The parties of the events `(article_id, seq)`, in order: (event, role, party)."""
-    for i in range(0, len(keys), 400):  # two parameters each: under SQLite's limit
-        chunk = keys[i : i + 400]
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
         query = (
             select(
                 event_parties.c.article_id,

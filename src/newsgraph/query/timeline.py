@@ -10,16 +10,16 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     and_,
-    exists,
     func,
     literal,
     or_,
     select,
+    tuple_,
     union_all,
 )
 
 from newsgraph.query.entities import EntityCount, match_entities
-from newsgraph.query.events import EventRow, event_query, fetch_labelled
+from newsgraph.query.events import EventRow, events_by_key
 from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
 from newsgraph.store.schema import articles, entities, event_parties, events, quotes
 
@@ -177,29 +177,32 @@ def event_entries(
     it, inclusive, so the events of a week are those `event_days` counts in it.
     A country also takes the parties that name no entity but carry its code
     ("Russian forces" for Russia); other entities take only their own mentions.
+    The page is chosen on the events' keys, then only its events are read.
     """
     country = _country(entity)
-    day = event_day()
+    day = event_day().label("day")
     dated = [day >= since.isoformat()] if since else []
     dated += [day <= until.isoformat()] if until else []
     roles: tuple[EventRole, ...] = ("actor", "recipient")
     parts = [
-        event_query()
-        .order_by(None)
+        select(events.c.article_id, events.c.seq, events.c.trigger_start, day)
         .add_columns(literal(name).label("role"))
+        .join(articles, articles.c.id == events.c.article_id)
         .where(_takes_part(name, entity.id, country), *dated)
         for name in roles
         if role in (None, name)
     ]
     both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
-    when = func.coalesce(both.c.day_first, func.substr(both.c.published, 1, 10))
-    query = (
-        select(both)
-        .order_by(when.is_(None), when, both.c.article_id, both.c.trigger_start, both.c.role)
+    keys = conn.execute(
+        select(both.c.article_id, both.c.seq, both.c.role)
+        .order_by(
+            both.c.day.is_(None), both.c.day, both.c.article_id, both.c.trigger_start, both.c.role
+        )
         .limit(limit)
         .offset(offset)
-    )
-    return [TimelineEvent(r, e) for r, e in fetch_labelled(conn, query, "role")]
+    ).all()
+    found = events_by_key(conn, list(dict.fromkeys((a, s) for a, s, _ in keys)))
+    return [TimelineEvent(r, found[(a, s)]) for a, s, r in keys]
 
 
 def event_days(conn: Connection, entity: EntityCount) -> list[tuple[str, EventRole, int]]:
@@ -228,16 +231,15 @@ def _country(entity: EntityCount) -> str | None:
 
 
 def _takes_part(role: str, entity_id: int, country: str | None) -> ColumnElement[bool]:
+    """The event has a `role` party that is the entity (or, for a country, carries its code
+    and names no entity): found from the parties' entity and country indexes, once."""
     same: ColumnElement[bool] = event_parties.c.entity_id == entity_id
     if country is not None:
         same = or_(
             same, and_(event_parties.c.entity_id.is_(None), event_parties.c.country == country)
         )
-    return exists(
-        select(event_parties.c.seq).where(
-            event_parties.c.article_id == events.c.article_id,
-            event_parties.c.event_seq == events.c.seq,
-            event_parties.c.role == role,
-            same,
-        )
+    parties = select(event_parties.c.article_id, event_parties.c.event_seq).where(
+        event_parties.c.role == role, same
     )
+    found: ColumnElement[bool] = tuple_(events.c.article_id, events.c.seq).in_(parties)
+    return found
