@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -10,7 +11,9 @@ import pytest
 from sqlalchemy import Connection, func, select
 
 from newsgraph.query import QueryError
+from newsgraph.query.events import event_filter, find_events
 from newsgraph.query.export import export
+from newsgraph.query.quotes import find_quotes, quote_filter
 from newsgraph.schema import validate_article
 from newsgraph.store.schema import quotes
 
@@ -73,3 +76,37 @@ def test_events_and_their_parties_export_like_any_table(
     out = io.StringIO()
     assert export(event_conn, "event_parties", "csv", out) == 11
     assert "Syrian forces" in out.getvalue()
+
+
+def test_an_export_keeps_the_quotes_the_filters_select(conn: Connection) -> None:
+    for filters in (
+        {"speaker": "Peskov"},
+        {"about": "Assad"},
+        {"since": date(2016, 3, 16)},
+        {"speaker": "Putin", "until": date(2016, 3, 15)},
+    ):
+        out = io.StringIO()
+        count = export(conn, "quotes", "jsonl", out, where=quote_filter(**filters))
+        exported = {json.loads(line)["id"] for line in out.getvalue().splitlines()}
+        listed = {q.id for q in find_quotes(conn, limit=10_000, **filters)}
+        assert exported == listed and count == len(listed) < _count(conn), filters
+    assert export(conn, "quotes", "csv", io.StringIO(), where=quote_filter()) == _count(conn)
+
+
+def test_an_export_keeps_the_events_the_filters_select(event_conn: Connection) -> None:
+    out = io.StringIO()
+    assert export(event_conn, "events", "csv", out, where=event_filter(actor="Putin")) == 2
+    types = [row["type"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+    assert sorted(types) == ["CONSULT", "RETREAT"]
+    gdelt = io.StringIO()
+    # one row per actor pair: the United States and the European Union sanction Russia
+    assert export(event_conn, "events", "gdelt", gdelt, where=event_filter(type="sanction")) == 2
+    assert {line.split("\t")[26] for line in gdelt.getvalue().splitlines()} == {"163"}
+    for filters in ({"recipient": "RUS"}, {"since": date(2016, 3, 16)}, {"actor": "Syria"}):
+        out = io.StringIO()
+        export(event_conn, "events", "jsonl", out, where=event_filter(**filters))
+        exported = [json.loads(line) for line in out.getvalue().splitlines()]
+        listed = find_events(event_conn, limit=1000, **filters)
+        assert exported and sorted((e["article_id"], e["seq"]) for e in exported) == sorted(
+            (e.article_id, e.seq) for e in listed
+        ), filters

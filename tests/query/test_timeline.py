@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import date
 
 from sqlalchemy import Connection
 
-from newsgraph.query.timeline import timeline
+from newsgraph.query.timeline import event_days, event_entries, timeline
 from newsgraph.render.timeline_svg import timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -80,3 +81,30 @@ def test_svg_shows_events_as_diamonds_on_their_own_rows(event_conn: Connection) 
     assert tips[1].startswith("2016-03-20: Syrian forces —ASSAULT→ Aleppo")
     labels = {t.text for t in root.findall(f"{SVG}text")}
     assert {"did", "had done to it"} <= labels
+
+
+def test_an_entitys_events_by_day_role_and_window(event_conn: Connection) -> None:
+    syria = timeline(event_conn, "Syria")
+    assert syria is not None
+    # counted on the first day the event's date covers: the bars and their lists agree
+    assert event_days(event_conn, syria.entity) == [
+        ("2016-03-14", "recipient", 1),
+        ("2016-03-20", "actor", 1),
+    ]
+    later = event_entries(event_conn, syria.entity, since=date(2016, 3, 15))
+    assert [(e.role, e.event.type) for e in later] == [("actor", "ASSAULT")]
+    week = event_entries(event_conn, syria.entity, since=date(2016, 3, 14), until=date(2016, 3, 14))
+    assert [(e.role, e.event.type) for e in week] == [("recipient", "RETREAT")]
+    done_to = event_entries(event_conn, syria.entity, role="recipient")
+    assert [e.event.type for e in done_to] == ["RETREAT"]
+    pages = [event_entries(event_conn, syria.entity, limit=1, offset=n) for n in (0, 1, 2)]
+    assert [[e.event.type for e in p] for p in pages] == [["RETREAT"], ["ASSAULT"], []]
+    assert pages[1][0].event.actors[0].text == "Syrian forces"
+
+
+def test_the_day_counts_cover_every_event_of_the_timeline(event_conn: Connection) -> None:
+    putin = timeline(event_conn, "Vladimir Putin")
+    assert putin is not None
+    days = event_days(event_conn, putin.entity)
+    assert sum(n for _, _, n in days) == len(putin.events) == 2
+    assert {role for _, role, _ in days} == {"actor"}

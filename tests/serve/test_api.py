@@ -279,3 +279,41 @@ def test_events_filtered_and_paged_as_the_cli_filters_them(tmp_path: Path) -> No
         assert [e["type"] for e in by_russia["items"]] == ["SANCTION"]
         unknown = events_client.get("/api/v1/events", params={"type": "PARADE"})
         assert unknown.status_code == 400 and "ASSAULT" in unknown.json()["error"]
+
+
+def test_an_entitys_events_paged_by_role_and_window(tmp_path: Path) -> None:
+    from tests.event_articles import build as build_events
+
+    db = str(tmp_path / "events.db")
+    build_events(db).dispose()
+    with TestClient(create_app(db)) as events_client:
+        places = events_client.get("/api/v1/entities", params={"q": "syria", "type": "GPE"})
+        syria = places.json()["items"][0]
+        found = events_client.get(f"/api/v1/entities/{syria['id']}").json()
+        route = f"/api/v1/entities/{syria['id']}/events"
+        every = every_page(events_client, route, limit=1)
+        assert found["events"]["items"] == every
+        # done to Syria by name; done by "Syrian forces", which carry its code
+        assert [(e["role"], e["type"]) for e in every] == [
+            ("recipient", "RETREAT"),
+            ("actor", "ASSAULT"),
+        ]
+        assert every_page(events_client, route, role="actor") == every[1:]
+        assert every_page(events_client, route, since="2016-03-15") == every[1:]
+        assert every_page(events_client, route, until="2016-03-14") == every[:1]
+        month = {m["month"]: m for m in found["by_month"]}["2016-03"]
+        assert (month["actor"], month["recipient"]) == (1, 1)
+        assert events_client.get(route, params={"role": "did"}).status_code == 422
+        assert events_client.get("/api/v1/entities/9999/events").status_code == 404
+
+
+def test_an_empty_filter_is_no_filter_as_a_form_sends_it(client: TestClient) -> None:
+    for route, empty in (
+        ("/api/v1/quotes", "speaker=&about=&since=&until="),
+        ("/api/v1/events", "actor=&recipient=&type=&since=&until="),
+        ("/api/v1/entities", "type=&q="),
+        ("/api/v1/articles", "q=&since=&until=&entity="),
+    ):
+        given = client.get(f"{route}?{empty}")
+        assert given.status_code == 200, given.text
+        assert given.json() == client.get(route).json()

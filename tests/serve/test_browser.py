@@ -9,6 +9,8 @@ as PNG (`make screenshots` writes docs/screenshots/).
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import socket
@@ -163,8 +165,20 @@ def test_putins_timeline_is_drawn_and_a_bar_lists_its_statements(server: str, ta
     )
     tab.mouse.click(bar["x"], bar["y"])
     tab.wait_for_url("**period=*")
-    assert tab.locator("#items h2").inner_text().startswith("Statements in 2016-W")
-    assert tab.locator("#items table.rows tbody tr").count() >= 1
+    assert tab.locator("#items h2").inner_text().startswith("In 2016-W")
+    counted = tab.evaluate(
+        """() => { const chart = Chart.getChart('timeline-chart');
+        return chart.data.datasets.map(d => d.data[0]); }"""
+    )  # said, said about, did, had done to it: in the bar clicked
+    statements = tab.locator("#items table.rows:not(.events) tbody tr")
+    events = tab.locator("#items table.events tbody tr")
+    assert statements.count() == counted[0] + counted[1] >= 1
+    assert events.count() == counted[2] + counted[3] >= 1
+    assert tab.locator("#items table.events .role-actor").count() == counted[2]
+    events.first.locator("td.content a").click()
+    tab.wait_for_url("**/articles/*#ev*")
+    target = tab.evaluate("() => location.hash.slice(1)")
+    assert tab.locator(f"#{target}").is_visible()
 
 
 def test_the_network_draws_nodes_and_an_edge_opens_its_statements(server: str, tab: Any) -> None:
@@ -198,6 +212,45 @@ def test_the_quotes_explorer_links_a_row_to_its_span(server: str, tab: Any) -> N
     rows.first.locator("td.content a").click()
     tab.wait_for_url("**start=*")
     assert tab.locator(".q.pinned").count() >= 1
+
+
+def _downloaded(tab: Any, button: str) -> Path:
+    with tab.expect_download() as started:
+        tab.click(button)
+    download = started.value
+    assert download.failure() is None
+    return Path(download.path())
+
+
+def test_the_explorers_export_buttons_download_the_filtered_rows(server: str, tab: Any) -> None:
+    import httpx
+
+    tab.goto(server + "/quotes")
+    tab.fill("input[name=speaker]", "Peskov")
+    tab.fill("input[name=since]", "2016-03-15")
+    tab.click(".filters button")
+    tab.wait_for_url("**speaker=Peskov*")
+    shown = tab.locator("table.rows tbody tr").count()
+    with _downloaded(tab, ".exports a:text('CSV')").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == shown >= 1
+    wanted = {"speaker": "Peskov", "since": "2016-03-15", "limit": 200}
+    listed = httpx.get(server + "/api/v1/quotes", params=wanted).json()["items"]
+    assert {int(r["id"]) for r in rows} == {q["id"] for q in listed}
+    tab.goto(server + "/events")
+    tab.fill("input[name=actor]", "Putin")
+    tab.click(".filters button")
+    tab.wait_for_url("**actor=Putin*")
+    shown = tab.locator("table.rows tbody tr").count()
+    shoot(tab, "events")
+    lines = _downloaded(tab, ".exports a:text('JSON lines')").read_text("utf-8").splitlines()
+    assert len(lines) == shown >= 1
+    assert all(json.loads(line)["type"] for line in lines)
+    gdelt = _downloaded(tab, ".exports a:text('GDELT TSV')").read_text("utf-8").splitlines()
+    assert gdelt and all(len(line.split("\t")) == 61 for line in gdelt)
+    assert {int(line.split("\t")[0]) // 1000 for line in gdelt} == {
+        json.loads(line)["article_id"] * 1000 + json.loads(line)["seq"] for line in lines
+    }
 
 
 def test_a_page_uploaded_through_the_analyse_form(server: str, tab: Any) -> None:

@@ -9,6 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 from fastapi.testclient import TestClient
 
 from newsgraph.serve.app import create_app
@@ -98,10 +99,38 @@ def test_the_entity_page_counts_statements_per_period(client: TestClient) -> Non
     assert sum(chart["said"]) + sum(chart["about"]) >= 3
     week = client.get(chart["links"][1].split("#")[0])
     rows = week.text[week.text.index('id="items"') :]
-    assert "Statements in 2016-W12" in rows
+    assert "In 2016-W12" in rows
     assert "2016-03-21" in rows and "2016-03-15" not in rows
     bad = client.get(week.url.path, params={"period": "2016-W99"})
     assert bad.status_code == 400 and "2016-W99" in bad.text
+
+
+def _listed(html: str, section: str) -> list[str]:
+    """The role of each row listed under `section` (statements or events) of an entity page."""
+    start = html.index(f'id="items-{section}"')
+    end = html.find('<h3 id="items-', start + 1)
+    part = html[start : end if end > 0 else html.index("Counterparts")]
+    return re.findall(r'<span class="role role-(\w+)">', part)
+
+
+def test_a_bar_of_the_entity_timeline_lists_its_statements_and_events(
+    client: TestClient,
+) -> None:
+    russia = client.get("/entity", params={"name": "Russia"})
+    chart = _json_island(russia.text, "timeline-data")
+    assert isinstance(chart, dict) and sum(chart["did"]) and sum(chart["done_to"])
+    for i, link in enumerate(chart["links"]):
+        bar = client.get(link.split("#")[0]).text
+        statements, events = _listed(bar, "statements"), _listed(bar, "events")
+        assert statements.count("said") == chart["said"][i]
+        assert statements.count("about") == chart["about"][i]
+        assert events.count("actor") == chart["did"][i]
+        assert events.count("recipient") == chart["done_to"][i]
+        # each event links to its trigger in its article, each statement to its span
+        part = bar[bar.index('id="items-events"') :]
+        assert len(re.findall(r'href="/articles/\d+#ev\d+"', part)) >= len(events)
+    latest = client.get(russia.url.path).text
+    assert "The latest statements and events" in latest and _listed(latest, "events")
 
 
 def test_the_entity_page_lists_counterparts(client: TestClient) -> None:
@@ -206,17 +235,51 @@ def test_the_events_explorer_filters_and_links_to_the_trigger(
         assert wrong.status_code == 400 and "unknown event type" in wrong.text
 
 
-def test_quotes_export_as_csv_and_json_lines(client: TestClient) -> None:
-    table = client.get("/quotes", params={"limit": 1000}).text
-    shown = table.count("<tr>") - 1
-    exported = client.get("/quotes/export.csv")
-    assert exported.status_code == 200
-    assert "quotes.csv" in exported.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(exported.text)))
-    assert len(rows) == shown and {"content", "speaker", "article_id"} <= set(rows[0])
-    lines = client.get("/quotes/export.jsonl").text.splitlines()
-    assert len(lines) == shown and "content" in json.loads(lines[0])
+def _export_links(html: str, table: str) -> dict[str, str]:
+    links = _hrefs(html, f"/{table}/export.")
+    return {re.split(r"[.?]", link)[1]: link.replace("&amp;", "&") for link in links}
+
+
+def test_the_quotes_export_holds_exactly_the_filtered_quotes(client: TestClient) -> None:
+    for filters in ({}, {"speaker": "Peskov"}, {"about": "Assad", "since": "2016-03-15"}):
+        table = client.get("/quotes", params={**filters, "limit": 1000}).text
+        links = _export_links(table, "quotes")
+        assert set(links) == {"csv", "jsonl", "parquet"}
+        shown = {
+            q["id"]
+            for q in client.get("/api/v1/quotes", params={**filters, "limit": 200}).json()["items"]
+        }
+        assert _rows(table) == len(shown)
+        exported = client.get(links["csv"])
+        assert exported.status_code == 200
+        assert "quotes.csv" in exported.headers["content-disposition"]
+        rows = list(csv.DictReader(io.StringIO(exported.text)))
+        assert {int(r["id"]) for r in rows} == shown, filters
+        assert {"content", "speaker", "article_id"} <= set(rows[0])
+        lines = client.get(links["jsonl"]).text.splitlines()
+        assert {json.loads(line)["id"] for line in lines} == shown
+        parquet = pq.read_table(io.BytesIO(client.get(links["parquet"]).content))
+        assert set(parquet.column("id").to_pylist()) == shown
     assert client.get("/quotes/export.xlsx").status_code == 404
+    assert client.get("/quotes/export.gdelt").status_code == 404
+    assert client.get("/quotes/export.csv", params={"since": "March"}).status_code == 400
+
+
+def test_the_events_export_holds_exactly_the_filtered_events(client: TestClient) -> None:
+    for filters in ({}, {"actor": "Putin"}, {"recipient": "SYR", "since": "2016-03-15"}):
+        listed = client.get("/api/v1/events", params={**filters, "limit": 200}).json()["items"]
+        shown = {(e["article_id"], e["seq"]) for e in listed}
+        assert shown or not filters
+        links = _export_links(client.get("/events", params=filters).text, "events")
+        assert set(links) == {"csv", "jsonl", "parquet", "gdelt"}
+        rows = list(csv.DictReader(io.StringIO(client.get(links["csv"]).text)))
+        assert {(int(r["article_id"]), int(r["seq"])) for r in rows} == shown, filters
+        gdelt = client.get(links["gdelt"])
+        assert gdelt.headers["content-type"].startswith("text/tab-separated-values")
+        events = {int(line.split("\t")[0]) // 1000 for line in gdelt.text.splitlines()}
+        assert events == {a * 1000 + s for a, s in shown}  # GLOBALEVENTID holds both
+    wrong = client.get("/events/export.csv", params={"type": "PARADE"})
+    assert wrong.status_code == 400 and "unknown event type" in wrong.text
 
 
 def test_analyse_shows_a_pasted_text_without_storing_it(client: TestClient) -> None:
@@ -304,3 +367,12 @@ def test_article_text_is_never_markup_in_any_page(client: TestClient) -> None:
         assert 'href="javascript:' not in html
     article = client.get(f"/articles/{xss}").text
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in article
+
+
+def test_a_wrong_page_request_is_an_error_page_and_the_api_stays_json(client: TestClient) -> None:
+    for path, status in (("/no-such-page", 404), ("/quotes?limit=0", 422), ("/entities/x", 422)):
+        page = client.get(path)
+        assert page.status_code == status and 'role="alert"' in page.text, path
+        assert page.headers["content-type"].startswith("text/html")
+    assert client.get("/api/v1/no-such-route").json() == {"error": "Not Found"}
+    assert "limit" in client.get("/api/v1/quotes", params={"limit": 0}).json()["error"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsgraph.query.timeline import Role
-from newsgraph.serve.views import bars, granularity, period_bounds, safe_url, snippet_parts
+from newsgraph.serve.views import Day, bars, granularity, period_bounds, safe_url, snippet_parts
 
 
 def test_only_http_and_https_urls_become_links() -> None:
@@ -26,19 +25,27 @@ def test_snippets_split_into_matched_and_plain_words() -> None:
 
 
 def test_bars_sum_each_role_per_week_and_leave_undated_out() -> None:
-    days: list[tuple[str, Role, int]] = [
+    days: list[Day] = [
         ("", "said", 4),
+        ("", "actor", 2),
         ("2016-03-15", "said", 2),
         ("2016-03-16", "about", 1),
+        ("2016-03-16", "actor", 3),
+        ("2016-03-20", "recipient", 1),
         ("2016-03-21", "said", 1),
+        ("2016-03-28", "recipient", 2),
     ]
     assert granularity(days) == "week"
     found = bars(days, "week")
-    assert [(b.period, b.said, b.about) for b in found] == [("2016-W11", 2, 1), ("2016-W12", 1, 0)]
+    assert [(b.period, b.said, b.about, b.actor, b.recipient) for b in found] == [
+        ("2016-W11", 2, 1, 3, 1),
+        ("2016-W12", 1, 0, 0, 0),
+        ("2016-W13", 0, 0, 0, 2),  # a week of events alone is a bar too
+    ]
 
 
 def test_a_long_timeline_is_counted_by_month() -> None:
-    days: list[tuple[str, Role, int]] = [("2015-01-05", "said", 1), ("2016-03-15", "about", 3)]
+    days: list[Day] = [("2015-01-05", "actor", 1), ("2016-03-15", "about", 3)]
     assert granularity(days) == "month"
     assert [b.period for b in bars(days, "month")] == ["2015-01", "2016-03"]
 

@@ -8,7 +8,18 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+    tuple_,
+)
 
 from newsgraph.query import QueryError
 from newsgraph.query.quotes import contains
@@ -17,6 +28,7 @@ from newsgraph.store.schema import articles, entities, event_parties, events, qu
 Role = Literal["actor", "recipient"]
 _speaker = entities.alias("claim_speaker")
 _place = entities.alias("place_entity")
+_CHUNK = 400  # events asked for at once: two parameters each, under SQLite's limit
 
 
 @dataclass(slots=True)
@@ -170,12 +182,24 @@ def fetch(conn: Connection, query: Select[Any]) -> list[EventRow]:
     return list(found.values())
 
 
+def events_by_key(
+    conn: Connection, keys: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], EventRow]:
+    """The events `(article_id, seq)`, with their parties, by key: for a list whose order
+    and page were chosen on the keys alone, so that only the events shown are read."""
+    found: dict[tuple[int, int], EventRow] = {}
+    for i in range(0, len(keys), _CHUNK):
+        wanted = tuple_(events.c.article_id, events.c.seq).in_(keys[i : i + _CHUNK])
+        found.update({(e.article_id, e.seq): e for e in fetch(conn, event_query().where(wanted))})
+    return found
+
+
 def parties_of(
     conn: Connection, keys: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[tuple[int, int], Role, PartyRow]]:
     """The parties of the events `(article_id, seq)`, in order: (event, role, party)."""
-    for i in range(0, len(keys), 400):  # two parameters each: under SQLite's limit
-        chunk = keys[i : i + 400]
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
         query = (
             select(
                 event_parties.c.article_id,
@@ -214,7 +238,20 @@ def find_events(
     limit: int = 50,
     offset: int = 0,
 ) -> list[EventRow]:
-    """Events matching every filter given, earliest first.
+    """Events matching every filter given, earliest first (`event_filter` says how)."""
+    query = event_query().where(event_filter(actor, recipient, type, since, until))
+    return fetch(conn, query.limit(limit).offset(offset))
+
+
+def event_filter(
+    actor: str | None = None,
+    recipient: str | None = None,
+    type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> ColumnElement[bool]:
+    """The test, on the events table alone, of `find_events`' filters (all given must hold);
+    `export` takes it to write the same events as a file.
 
     Dates compare on the days the event's date covers, so an event dated
     "2016-03" is kept by `since` 2016-03-20 and by `until` 2016-03-01; an
@@ -231,4 +268,4 @@ def find_events(
         conditions.append(events.c.day_last >= since.isoformat())
     if until:
         conditions.append(events.c.day_first <= until.isoformat())
-    return fetch(conn, event_query().where(*conditions).limit(limit).offset(offset))
+    return and_(true(), *conditions)

@@ -17,7 +17,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from sqlalchemy import JSON, Boolean, Column, Connection, Float, Integer, LargeBinary, Table, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ColumnElement,
+    Connection,
+    Float,
+    Integer,
+    LargeBinary,
+    Table,
+    select,
+)
 
 from newsgraph.query import QueryError
 from newsgraph.store.schema import metadata
@@ -31,12 +42,19 @@ Writer = Callable[[list[Column[Any]], Batches, Any], int]
 
 
 def export(
-    conn: Connection, table: str, fmt: Format, out: Path | IO[str], batch: int = BATCH
+    conn: Connection,
+    table: str,
+    fmt: Format,
+    out: Path | IO[str],
+    batch: int = BATCH,
+    where: ColumnElement[bool] | None = None,
 ) -> int:
     """Write every row of `table` to `out` (a file, or a text stream for jsonl/csv); the count.
 
-    A file is written beside its final name and moved into place when
-    complete, so a failed export never leaves a truncated file behind.
+    `where`, a test on that table (`quote_filter`, `event_filter`), keeps the
+    rows an explorer's filters select. A file is written beside its final name
+    and moved into place when complete, so a failed export never leaves a
+    truncated file behind.
     """
     if table not in TABLES:
         raise QueryError(f"unknown table {table!r}: choose from {', '.join(sorted(TABLES))}")
@@ -49,7 +67,7 @@ def export(
 
         def gdelt(_columns: list[Column[Any]], _batches: Batches, sink: Any) -> int:
             with _text_sink(sink) as stream:
-                return write_gdelt(conn, stream, batch)
+                return write_gdelt(conn, stream, batch, where)
 
         return _write(gdelt, [], iter(()), out)
     source = TABLES[table]
@@ -57,6 +75,8 @@ def export(
     if table == "articles" and fmt == "jsonl":
         columns = [source.c.record]
     query = select(*columns).order_by(*source.primary_key.columns)
+    if where is not None:
+        query = query.where(where)
     result = conn.execute(query, execution_options={"yield_per": batch})
     return _write(_WRITERS[fmt], columns, result.partitions(), out)
 

@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import IO, Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import ColumnElement, Connection, Row, func, select
 
 from newsgraph.query.events import PartyRow, parties_of
 from newsgraph.store.schema import article_sources, articles, blocks, entities, events
@@ -102,9 +102,12 @@ def _query() -> Any:
     )
 
 
-def write_gdelt(conn: Connection, sink: IO[str], batch: int) -> int:
-    """Write every event as GDELT rows to `sink`; the number of rows written."""
-    result = conn.execute(_query(), execution_options={"yield_per": batch})
+def write_gdelt(
+    conn: Connection, sink: IO[str], batch: int, where: ColumnElement[bool] | None = None
+) -> int:
+    """Write every event (or those passing `where`) as GDELT rows to `sink`; the row count."""
+    query = _query() if where is None else _query().where(where)
+    result = conn.execute(query, execution_options={"yield_per": batch})
     count = 0
     for rows in result.partitions():
         keys = [(r.article_id, r.seq) for r in rows]

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
 
 from newsgraph.store.schema import articles, entities, mentions, quotes
 
@@ -126,6 +126,28 @@ def find_quotes(
     as written; `about` matches an entity mentioned inside the quote, or the
     quote's words. Dates compare on the article's publication day.
     """
+    conditions = _conditions(speaker, about, since, until)
+    return fetch(conn, quote_query().where(*conditions).limit(limit).offset(offset))
+
+
+def quote_filter(
+    speaker: str | None = None,
+    about: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> ColumnElement[bool]:
+    """`find_quotes`' filters as a test on the quotes table alone, for `export` to write
+    the same quotes as a file."""
+    conditions = _conditions(speaker, about, since, until)
+    if not conditions:
+        return true()
+    matching = quote_query().where(*conditions).order_by(None).subquery()
+    return quotes.c.id.in_(select(matching.c.id))
+
+
+def _conditions(
+    speaker: str | None, about: str | None, since: date | None, until: date | None
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if speaker:
         conditions.append(
@@ -149,4 +171,4 @@ def find_quotes(
         conditions.append(day >= since.isoformat())
     if until:
         conditions.append(day <= until.isoformat())
-    return fetch(conn, quote_query().where(*conditions).limit(limit).offset(offset))
+    return conditions

@@ -10,17 +10,16 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     and_,
-    exists,
     func,
     literal,
     or_,
     select,
+    tuple_,
     union_all,
 )
 
 from newsgraph.query.entities import EntityCount, match_entities
-from newsgraph.query.events import EventRow, event_query
-from newsgraph.query.events import fetch as fetch_events
+from newsgraph.query.events import EventRow, events_by_key
 from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
 from newsgraph.store.schema import articles, entities, event_parties, events, quotes
 
@@ -159,40 +158,88 @@ def timeline(conn: Connection, entity: str) -> Timeline | None:
     if not matches:
         return None
     chosen = matches[0]
-    return Timeline(chosen, matches[1:], timeline_entries(conn, chosen.id), _events(conn, chosen))
+    entries = timeline_entries(conn, chosen.id)
+    return Timeline(chosen, matches[1:], entries, event_entries(conn, chosen))
 
 
-def _events(conn: Connection, chosen: EntityCount) -> list[TimelineEvent]:
-    """What the entity did and had done to it, earliest first.
+def event_entries(
+    conn: Connection,
+    entity: EntityCount,
+    role: EventRole | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[TimelineEvent]:
+    """What the entity did and had done to it (or one `role`), earliest first.
 
+    An event counts on its day (`event_day`); `since` and `until` compare on
+    it, inclusive, so the events of a week are those `event_days` counts in it.
     A country also takes the parties that name no entity but carry its code
     ("Russian forces" for Russia); other entities take only their own mentions.
+    The page is chosen on the events' keys, then only its events are read.
     """
-    country = chosen.key.removeprefix("iso3:") if chosen.key.startswith("iso3:") else None
-    found: list[TimelineEvent] = []
-    for role in ("actor", "recipient"):
-        rows = fetch_events(conn, event_query().where(_takes_part(role, chosen.id, country)))
-        found += [TimelineEvent(role, e) for e in rows]
-    return sorted(found, key=_event_key)
+    country = _country(entity)
+    day = event_day().label("day")
+    dated = [day >= since.isoformat()] if since else []
+    dated += [day <= until.isoformat()] if until else []
+    roles: tuple[EventRole, ...] = ("actor", "recipient")
+    parts = [
+        select(events.c.article_id, events.c.seq, events.c.trigger_start, day)
+        .add_columns(literal(name).label("role"))
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(_takes_part(name, entity.id, country), *dated)
+        for name in roles
+        if role in (None, name)
+    ]
+    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    keys = conn.execute(
+        select(both.c.article_id, both.c.seq, both.c.role)
+        .order_by(
+            both.c.day.is_(None), both.c.day, both.c.article_id, both.c.trigger_start, both.c.role
+        )
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    found = events_by_key(conn, list(dict.fromkeys((a, s) for a, s, _ in keys)))
+    return [TimelineEvent(r, found[(a, s)]) for a, s, r in keys]
+
+
+def event_days(conn: Connection, entity: EntityCount) -> list[tuple[str, EventRole, int]]:
+    """(day, role, events) of what the entity did and had done to it; undated ones under ""."""
+    day = func.coalesce(event_day(), "").label("day")
+    found: list[tuple[str, EventRole, int]] = []
+    roles: tuple[EventRole, ...] = ("actor", "recipient")
+    for role in roles:
+        rows = conn.execute(
+            select(day, func.count())
+            .select_from(events.join(articles, articles.c.id == events.c.article_id))
+            .where(_takes_part(role, entity.id, _country(entity)))
+            .group_by(day)
+        )
+        found += [(str(r[0]), role, int(r[1])) for r in rows]
+    return sorted(found)
+
+
+def event_day() -> ColumnElement[str]:
+    """The one day an event is counted on: the first its date covers, else its article's."""
+    return func.coalesce(events.c.day_first, func.substr(articles.c.published, 1, 10))
+
+
+def _country(entity: EntityCount) -> str | None:
+    return entity.key.removeprefix("iso3:") if entity.key.startswith("iso3:") else None
 
 
 def _takes_part(role: str, entity_id: int, country: str | None) -> ColumnElement[bool]:
+    """The event has a `role` party that is the entity (or, for a country, carries its code
+    and names no entity): found from the parties' entity and country indexes, once."""
     same: ColumnElement[bool] = event_parties.c.entity_id == entity_id
     if country is not None:
         same = or_(
             same, and_(event_parties.c.entity_id.is_(None), event_parties.c.country == country)
         )
-    return exists(
-        select(event_parties.c.seq).where(
-            event_parties.c.article_id == events.c.article_id,
-            event_parties.c.event_seq == events.c.seq,
-            event_parties.c.role == role,
-            same,
-        )
+    parties = select(event_parties.c.article_id, event_parties.c.event_seq).where(
+        event_parties.c.role == role, same
     )
-
-
-def _event_key(entry: TimelineEvent) -> tuple[bool, str, int, int, str]:
-    e = entry.event
-    when = e.date if e.date and e.date[:1].isdigit() else e.published
-    return (when is None, when or "", e.article_id, e.trigger_start, entry.role)
+    found: ColumnElement[bool] = tuple_(events.c.article_id, events.c.seq).in_(parties)
+    return found

@@ -21,15 +21,22 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BeforeValidator
 from sqlalchemy import Connection, Engine, select
 
 from newsgraph.model import Article, InputKind
 from newsgraph.query.articles import article_record, find_articles
-from newsgraph.query.entities import entity_by_id, entity_details, top_entities
+from newsgraph.query.entities import EntityCount, entity_by_id, entity_details, top_entities
 from newsgraph.query.events import find_events
 from newsgraph.query.overview import overview
 from newsgraph.query.quotes import find_quotes
-from newsgraph.query.timeline import timeline_counts, timeline_entries
+from newsgraph.query.timeline import (
+    EventRole,
+    event_days,
+    event_entries,
+    timeline_counts,
+    timeline_entries,
+)
 from newsgraph.serve.analysis import Analysed, Upload
 from newsgraph.serve.uploads import read_page
 from newsgraph.store.schema import article_sources
@@ -40,7 +47,11 @@ MAX_LIMIT = 200
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Cursor = Annotated[str | None, Query(description="`next` of the previous page.")]
-Day = Annotated[date | None, Query(description="YYYY-MM-DD, inclusive, on the publication day.")]
+Day = Annotated[
+    date | None,
+    BeforeValidator(lambda value: None if value == "" else value),  # `since=`: not given
+    Query(description="YYYY-MM-DD, inclusive, on the publication day."),
+]
 _PAGE_BODY = {
     "requestBody": {
         "description": "The page: HTML, a whole-page text dump or clean text, as the body "
@@ -194,27 +205,69 @@ def entity_timeline(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Statements the entity made (`role` said) or that mention it (about), oldest first."""
-    if entity_by_id(conn, entity_id) is None:
-        raise HTTPException(404, f"no entity {entity_id}")
+    _entity(conn, entity_id)
     filters = {"entity": entity_id, "role": role, "since": since, "until": until}
     offset = _offset(cursor, filters)
     rows = timeline_entries(conn, entity_id, role, since, until, limit=limit + 1, offset=offset)
     return _page(rows, limit, offset, filters)
 
 
+EventRoleParam = Annotated[
+    EventRole | None, Query(description="actor: what it did; recipient: what it had done to it.")
+]
+
+
+@router.get("/entities/{entity_id}/events")
+def entity_events(
+    conn: Reader,
+    entity_id: int,
+    role: EventRoleParam = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Events the entity did (`role` actor) or had done to it (recipient), earliest first;
+    dates compare on the event's day (the first its date covers, else its article's)."""
+    found = _entity(conn, entity_id)
+    filters = {"entity": entity_id, "role": role, "since": since, "until": until}
+    offset = _offset(cursor, filters)
+    rows = event_entries(conn, found, role, since, until, limit=limit + 1, offset=offset)
+    return _page(rows, limit, offset, filters)
+
+
 @router.get("/entities/{entity_id}")
 def entity(conn: Reader, entity_id: int) -> dict[str, Any]:
-    """One entity: counts, identity, names and titles; its statements counted per month
-    (`by_month`), and the first page of its timeline (the rest from `.../timeline`)."""
-    found = entity_by_id(conn, entity_id)
-    if found is None:
-        raise HTTPException(404, f"no entity {entity_id}")
+    """One entity: counts, identity, names and titles; its statements and events counted per
+    month (`by_month`), and the first page of its timeline and of its events."""
+    found = _entity(conn, entity_id)
     return {
         **found.to_dict(),
         **entity_details(conn, entity_id),
-        "by_month": timeline_counts(conn, entity_id),
+        "by_month": _by_month(timeline_counts(conn, entity_id), event_days(conn, found)),
         "timeline": entity_timeline(conn, entity_id),
+        "events": entity_events(conn, entity_id),
     }
+
+
+def _entity(conn: Connection, entity_id: int) -> EntityCount:
+    found = entity_by_id(conn, entity_id)
+    if found is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    return found
+
+
+def _by_month(
+    statements: list[dict[str, Any]], events: list[tuple[str, EventRole, int]]
+) -> list[dict[str, Any]]:
+    """`{month, said, about, actor, recipient}` per month, oldest first: the statements'
+    counts with the dated events added."""
+    months = {m["month"]: {**m, "actor": 0, "recipient": 0} for m in statements}
+    for day, role, n in events:
+        if day:
+            empty = {"month": day[:7], "said": 0, "about": 0, "actor": 0, "recipient": 0}
+            months.setdefault(day[:7], empty)[role] += n
+    return [months[m] for m in sorted(months)]
 
 
 @router.get("/stats")

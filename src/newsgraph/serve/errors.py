@@ -2,8 +2,10 @@
 
 Mistakes in a request are 4xx (FastAPI's validation errors keep their details
 beside the one line); a corpus that cannot be read, or an analysis worker
-that cannot start, is 503; a bug is a 500
-that says only "internal error", its traceback going to the server's log.
+that cannot start, is 503; a bug is a 500 that says only "internal error",
+its traceback going to the server's log. A request for a page (no such page,
+a parameter of the wrong form) gets the same status and line as the web
+app's error page instead of JSON.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.query import QueryError
+from newsgraph.serve.views import PageError
 from newsgraph.store.db import StoreError, explain
 
 log = logging.getLogger("newsgraph.serve")
@@ -27,21 +30,35 @@ def error(status: int, message: str, **extra: object) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 
 
-async def _http(request: Request, exc: Exception) -> JSONResponse:
+def _for_page(request: Request, status: int, message: str) -> Response | None:
+    """The error page, when `request` is for a page rather than the API or a file."""
+    if request.url.path.startswith(_NOT_PAGES):
+        return None
+    from newsgraph.serve.rendering import error_page  # the templates, only once needed
+
+    return error_page(request, PageError(status, message))
+
+
+_NOT_PAGES = ("/api/", "/static/", "/assets/", "/docs", "/openapi.json")
+
+
+async def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    response = error(exc.status_code, str(exc.detail))
+    page = _for_page(request, exc.status_code, str(exc.detail))
+    response = page or error(exc.status_code, str(exc.detail))
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
     return response
 
 
-async def _invalid(request: Request, exc: Exception) -> JSONResponse:
+async def _invalid(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     problems = []
     for problem in exc.errors():
         where = ".".join(str(part) for part in problem.get("loc", ()) if part != "query")
         problems.append(f"{where}: {problem.get('msg', 'invalid')}")
-    return error(422, "; ".join(problems) or "invalid request", detail=exc.errors())
+    message = "; ".join(problems) or "invalid request"
+    return _for_page(request, 422, message) or error(422, message, detail=exc.errors())
 
 
 async def _query(request: Request, exc: Exception) -> JSONResponse:

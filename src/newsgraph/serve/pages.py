@@ -7,6 +7,7 @@ table pages (quotes, events, export) are in `tables`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -21,11 +22,23 @@ from newsgraph.query.browse import (
     timeline_days,
     top_speakers,
 )
-from newsgraph.query.entities import entity_by_id, entity_details, match_entities, top_entities
+from newsgraph.query.entities import (
+    EntityCount,
+    entity_by_id,
+    entity_details,
+    match_entities,
+    top_entities,
+)
 from newsgraph.query.network import EdgeDay, edge_days, edge_quotes, network_from
 from newsgraph.query.overview import overview
 from newsgraph.query.search import search
-from newsgraph.query.timeline import timeline_entries
+from newsgraph.query.timeline import (
+    TimelineEntry,
+    TimelineEvent,
+    event_days,
+    event_entries,
+    timeline_entries,
+)
 from newsgraph.render.assets import CSS, JS
 from newsgraph.serve import tables, upload, views
 from newsgraph.serve.cache import cached
@@ -34,8 +47,9 @@ from newsgraph.serve.views import PageError
 
 router = APIRouter(include_in_schema=False)
 router.include_router(tables.router)
-LISTED = 50  # statements listed under an entity's timeline
+LISTED = 50  # statements, and events, listed under an entity's timeline
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+_KINDS = {"statements": ("said", "about"), "events": ("actor", "recipient")}  # roles by kind
 
 
 @router.get("/assets/article.css")
@@ -127,38 +141,36 @@ def entity_by_name(request: Request, conn: Conn, name: str = "") -> Response:
 def entity_page(
     request: Request, conn: Conn, entity_id: int, period: str | None = None
 ) -> HTMLResponse:
-    """Who the entity is, its timeline by week or month, and its counterparts."""
+    """Who the entity is, its timeline by week or month, and its counterparts.
+
+    The timeline counts what it said and what was said about it (statements,
+    on their article's day) beside what it did and had done to it (events, on
+    their own day); `period` lists the items of one bar, else the latest.
+    """
     entity = entity_by_id(conn, entity_id)
     if entity is None:
         return error_page(request, PageError(404, f"no entity {entity_id} in the corpus"))
-    days = cached(request, conn, ("days", entity_id), lambda: timeline_days(conn, entity_id))
-    total = sum(n for _, _, n in days)
-    by = views.granularity(days)
-    bars = views.bars(days, by)
     bounds = views.period_bounds(period) if period else None
     if period and bounds is None:
         return error_page(request, PageError(400, f"no such week or month: {period!r}"))
-    if bounds:
-        first, last = bounds
-        shown = cached(
-            request,
-            conn,
-            ("period", entity_id, period),
-            lambda: timeline_entries(conn, entity_id, since=first, until=last, limit=LISTED),
-        )
-    else:  # the latest, newest first
-        shown = cached(
-            request,
-            conn,
-            ("latest", entity_id),
-            lambda: timeline_entries(conn, entity_id, limit=LISTED, offset=max(0, total - LISTED))[
-                ::-1
-            ],
-        )
+    days: list[views.Day] = cached(
+        request,
+        conn,
+        ("days", entity_id),
+        lambda: [*timeline_days(conn, entity_id), *event_days(conn, entity)],
+    )
+    totals = {role: sum(n for _, r, n in days if r in roles) for role, roles in _KINDS.items()}
+    by = views.granularity(days)
+    bars = views.bars(days, by)
+    shown, done = cached(
+        request, conn, ("items", entity_id, period), lambda: _items(conn, entity, bounds, totals)
+    )
     chart = {
         "labels": [b.period for b in bars],
         "said": [b.said for b in bars],
         "about": [b.about for b in bars],
+        "did": [b.actor for b in bars],
+        "done_to": [b.recipient for b in bars],
         "links": [f"/entities/{entity_id}?period={b.period}#items" for b in bars],
     }
     return page(
@@ -171,10 +183,33 @@ def entity_page(
         by=by,
         period=period,
         shown=shown,
-        total=total,
+        done=done,
+        listed=LISTED,
+        totals=totals,
         undated=sum(n for day, _, n in days if views.day_of(day) is None),
         counterparts=network_from(_edges(request, conn), entity=entity_id, limit=12),
     )
+
+
+def _items(
+    conn: Connection,
+    entity: EntityCount,
+    bounds: tuple[date, date] | None,
+    totals: dict[str, int],
+) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
+    """The statements and events of one period (`bounds`), earliest first; else the latest
+    `LISTED` of each, newest first."""
+    if bounds:
+        first, last = bounds
+        return (
+            timeline_entries(conn, entity.id, since=first, until=last, limit=LISTED),
+            event_entries(conn, entity, since=first, until=last, limit=LISTED),
+        )
+    statements = timeline_entries(
+        conn, entity.id, limit=LISTED, offset=max(0, totals["statements"] - LISTED)
+    )
+    events = event_entries(conn, entity, limit=LISTED, offset=max(0, totals["events"] - LISTED))
+    return statements[::-1], events[::-1]
 
 
 @router.get("/network", response_class=HTMLResponse)

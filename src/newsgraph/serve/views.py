@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from newsgraph.model import Article, Block
 from newsgraph.query.browse import StoredArticle
-from newsgraph.query.timeline import Role
+from newsgraph.query.timeline import EventRole, Role
 from newsgraph.render.html import body, legend, masthead, removed, warnings
 from newsgraph.render.overlay import highlights
 from newsgraph.render.statements import speaker_groups
@@ -33,13 +33,19 @@ class PageError(Exception):
         self.status = status
 
 
+Day = tuple[str, Role | EventRole, int]  # (day, role, how many) from timeline_days, event_days
+
+
 @dataclass(frozen=True, slots=True)
 class Bar:
-    """One period of a timeline: its label and how many quotes of each role fall in it."""
+    """One period of a timeline: its label, its statements by and about the entity, and the
+    events it was the actor (did) and the recipient (had done to it) of."""
 
     period: str
     said: int
     about: int
+    actor: int = 0
+    recipient: int = 0
 
 
 def safe_url(url: str | None) -> str | None:
@@ -97,7 +103,7 @@ def period_bounds(period: str) -> tuple[date, date] | None:
     return first, following - timedelta(days=1)
 
 
-def granularity(days: list[tuple[str, Role, int]]) -> str:
+def granularity(days: list[Day]) -> str:
     """Weeks for a timeline spanning half a year or less, else months."""
     dated = [d for d in (day_of(day) for day, _, _ in days) if d]
     if dated and (max(dated) - min(dated)).days > WEEKS_SHOWN * 7:
@@ -105,15 +111,16 @@ def granularity(days: list[tuple[str, Role, int]]) -> str:
     return "week"
 
 
-def bars(days: list[tuple[str, Role, int]], by: str) -> list[Bar]:
-    """Statements said and said about, summed per period, oldest first; undated ones left out."""
+def bars(days: list[Day], by: str) -> list[Bar]:
+    """Statements and events of each role summed per period, oldest first; undated left out."""
     counts: Counter[tuple[str, str]] = Counter()
     for day, role, n in days:
         found = day_of(day)
         if found is not None:
             counts[(period_of(found, by), role)] += n
     periods = sorted({period for period, _ in counts})
-    return [Bar(p, counts[(p, "said")], counts[(p, "about")]) for p in periods]
+    roles = ("said", "about", "actor", "recipient")
+    return [Bar(p, *(counts[(p, role)] for role in roles)) for p in periods]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,23 @@
-// The entity's timeline: statements it made and statements about it, per week or month,
-// as stacked bars (Chart.js); a click on a bar lists that period's statements.
+// The entity's timeline per week or month (Chart.js): two stacks a period, its statements
+// (said, said about) and its events (did, had done to it); a click on a bar lists that
+// period's statements and events.
 (() => {
   const canvas = document.getElementById("timeline-chart");
   const data = JSON.parse(document.getElementById("timeline-data").textContent);
   const css = getComputedStyle(document.documentElement);
   const colour = (name) => css.getPropertyValue(name).trim();
+  const series = (label, values, stack, name) => ({
+    label, data: values, stack, backgroundColor: colour(name),
+  });
   const chart = new Chart(canvas, {
     type: "bar",
     data: {
       labels: data.labels,
       datasets: [
-        {label: "said", data: data.said, backgroundColor: colour("--said")},
-        {label: "said about", data: data.about, backgroundColor: colour("--about")},
+        series("said", data.said, "statements", "--said"),
+        series("said about", data.about, "statements", "--about"),
+        series("did", data.did, "events", "--did"),
+        series("had done to it", data.done_to, "events", "--done-to"),
       ],
     },
     options: {
