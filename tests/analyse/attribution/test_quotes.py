@@ -579,3 +579,12 @@ def test_a_cue_without_a_source_must_score_higher_than_one_with() -> None:
     model["classifier"] = {"init": 5.0, "learning_rate": 0.1, "trees": []}
     found = [q.cue.text for q in find_quotes(article, doc, model=model) if q.cue is not None]
     assert "were warned" in found
+
+
+def test_an_untyped_headline_name_speaks_when_the_article_names_them() -> None:
+    body = "\n\nAttorney General Loretta Lynch said on Tuesday that she would accept the findings."
+    for opener, speaks in (("Lynch", True), ("Revealed", False)):
+        text = f"{opener}: No outside influence on FBI probe into Clinton emails{body}"
+        quotes = find_quotes(Article(text=text, source=Source(input="text")), parse(text))
+        headline = [q for q in quotes if q.cue is not None and q.cue.text == ":"]
+        assert [q.speaker.span.text for q in headline if q.speaker] == (["Lynch"] if speaks else [])
