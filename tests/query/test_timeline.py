@@ -4,7 +4,8 @@ import xml.etree.ElementTree as ET
 
 from sqlalchemy import Connection
 
-from newsgraph.query.timeline import timeline
+from newsgraph.query.entities import match_entities
+from newsgraph.query.timeline import timeline, timeline_days, timeline_entries
 from newsgraph.render.timeline_svg import timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -80,3 +81,23 @@ def test_svg_shows_events_as_diamonds_on_their_own_rows(event_conn: Connection) 
     assert tips[1].startswith("2016-03-20: Syrian forces —ASSAULT→ Aleppo")
     labels = {t.text for t in root.findall(f"{SVG}text")}
     assert {"did", "had done to it"} <= labels
+
+
+def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -> None:
+    for name in ("Vladimir Putin", "Dmitry Peskov", "Syria"):
+        entity = match_entities(conn, name)[0]
+        full = timeline(conn, name)
+        assert full is not None
+        for role in ("said", "about"):
+            listed = [e for e in full.entries if e.role == role]
+            counted = sum(n for _, r, n in timeline_days(conn, entity.id) if r == role)
+            assert counted == len(listed), (name, role)
+
+
+def test_newest_first_pages_through_the_exact_reverse_of_the_timeline(conn: Connection) -> None:
+    putin = match_entities(conn, "Vladimir Putin")[0].id
+    oldest_first = [(e.role, e.quote.id) for e in timeline_entries(conn, putin)]
+    newest = [(e.role, e.quote.id) for e in timeline_entries(conn, putin, newest_first=True)]
+    assert len(oldest_first) > 3 and newest == oldest_first[::-1]
+    latest = timeline_entries(conn, putin, limit=2, offset=1, newest_first=True)
+    assert [(e.role, e.quote.id) for e in latest] == newest[1:3]

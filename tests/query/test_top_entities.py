@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, func, select
 
-from newsgraph.query.entities import match_entities, top_entities
+from newsgraph.query.entities import match_entities, top_entities, top_speakers
 from newsgraph.store.schema import quotes
 
 
@@ -27,3 +27,9 @@ def test_type_filter_in_any_case(conn: Connection) -> None:
 def test_match_prefers_exact_names(conn: Connection) -> None:
     assert [e.name for e in match_entities(conn, "russia")] == ["Russia"]
     assert {e.name for e in match_entities(conn, "Euro")} >= {"Europe", "European Union"}
+
+
+def test_top_speakers_are_ranked_by_statements(conn: Connection) -> None:
+    speakers = top_speakers(conn, 3)
+    assert speakers[0].name == "Vladimir Putin"
+    assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)

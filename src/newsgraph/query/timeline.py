@@ -9,6 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Subquery,
     and_,
     exists,
     func,
@@ -21,8 +22,8 @@ from sqlalchemy import (
 from newsgraph.query.entities import EntityCount, match_entities
 from newsgraph.query.events import EventRow, event_query
 from newsgraph.query.events import fetch as fetch_events
-from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
-from newsgraph.store.schema import articles, entities, event_parties, events, quotes
+from newsgraph.query.quotes import QuoteRow, about_entity, quote_query, quote_row
+from newsgraph.store.schema import articles, event_parties, events, quote_entities, quotes
 
 Role = Literal["said", "about"]
 EventRole = Literal["actor", "recipient"]
@@ -81,12 +82,23 @@ def _said(entity_id: int) -> ColumnElement[bool]:
     return quotes.c.speaker_entity_id == entity_id
 
 
-def _about(entity_id: int) -> ColumnElement[bool]:
-    """By anyone else, with a mention of the entity inside the content."""
-    return and_(
-        quotes.c.speaker_entity_id.is_distinct_from(entity_id),
-        mentioned_inside(entities.c.id == entity_id),
-    )
+def _keys(entity_id: int, role: Role | None, dated: list[ColumnElement[bool]]) -> Subquery:
+    """(id, role) and the order keys of the entity's entries: a narrow union to sort and page,
+    whose few kept rows are then read whole."""
+    parts = [
+        select(
+            quotes.c.id,
+            literal(name).label("role"),
+            articles.c.published,
+            quotes.c.article_id,
+            quotes.c.content_start,
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(test, *dated)
+        for name, test in (("said", _said(entity_id)), ("about", about_entity(entity_id)))
+        if role in (None, name)
+    ]
+    return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
 
 
 def timeline_entries(
@@ -97,8 +109,10 @@ def timeline_entries(
     until: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
 ) -> list[TimelineEntry]:
-    """What the entity said and what was said about it (or one `role`), oldest first.
+    """What the entity said and what was said about it (or one `role`), oldest first
+    (`newest_first`: the exact reverse).
 
     Dates compare on the article's publication day, inclusive; `limit` and
     `offset` page through the entries (all of them without a limit).
@@ -106,23 +120,25 @@ def timeline_entries(
     day = func.substr(articles.c.published, 1, 10)
     dated = [day >= since.isoformat()] if since else []
     dated += [day <= until.isoformat()] if until else []
-    parts = [
-        quote_query().order_by(None).add_columns(literal(name).label("role")).where(test, *dated)
-        for name, test in (("said", _said(entity_id)), ("about", _about(entity_id)))
-        if role in (None, name)
-    ]
-    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    keys = _keys(entity_id, role, dated)
+
+    def ordered(table: Subquery) -> list[ColumnElement[Any]]:
+        found = [
+            table.c.published.is_(None),
+            table.c.published,
+            table.c.article_id,
+            table.c.content_start,
+            table.c.id,
+        ]
+        return [key.desc() for key in found] if newest_first else found
+
+    paged = select(keys).order_by(*ordered(keys)).limit(limit).offset(offset).subquery()
     query = (
-        select(both)
-        .order_by(
-            both.c.published.is_(None),
-            both.c.published,
-            both.c.article_id,
-            both.c.content_start,
-            both.c.id,
-        )
-        .limit(limit)
-        .offset(offset)
+        quote_query()
+        .order_by(None)
+        .add_columns(paged.c.role.label("role"))
+        .join(paged, paged.c.id == quotes.c.id)
+        .order_by(*ordered(paged))
     )
     entries = []
     for row in conn.execute(query):
@@ -132,20 +148,48 @@ def timeline_entries(
     return entries
 
 
+def _by_period(conn: Connection, entity_id: int, chars: int) -> list[tuple[str, Role, int]]:
+    """(period, role, statements): the entity's timeline counted by the first `chars`
+    characters of the publication day (10: a day, 7: a month); undated under ""."""
+    said_period = func.coalesce(func.substr(articles.c.published, 1, chars), "").label("period")
+    said = (
+        select(said_period, func.count())
+        .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
+        .where(_said(entity_id))
+        .group_by(said_period)
+    )
+    pairs = quote_entities
+    about_period = func.coalesce(func.substr(pairs.c.day, 1, chars), "").label("period")
+    about = (
+        select(about_period, func.count())
+        .where(
+            pairs.c.entity_id == entity_id, pairs.c.speaker_entity_id.is_distinct_from(entity_id)
+        )
+        .group_by(about_period)
+    )
+    roles: tuple[Role, ...] = ("said", "about")
+    return sorted(
+        (str(period), role, int(n))
+        for role, query in zip(roles, (said, about), strict=True)
+        for period, n in conn.execute(query)
+    )
+
+
+def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int]]:
+    """(publication day, role, statements) of the entity's timeline; undated ones under "".
+
+    Per day, where `timeline_counts` gives months, so a page can count by week
+    a timeline that spans a few weeks.
+    """
+    return _by_period(conn, entity_id, 10)
+
+
 def timeline_counts(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     """The entity's dated entries counted per publication month and role, oldest first."""
-    month = func.substr(articles.c.published, 1, 7).label("month")
     counts: dict[str, dict[str, Any]] = {}
-    for name, test in (("said", _said(entity_id)), ("about", _about(entity_id))):
-        rows = conn.execute(
-            select(month, func.count())
-            .select_from(quotes)
-            .join(articles, articles.c.id == quotes.c.article_id)
-            .where(test, articles.c.published.is_not(None))
-            .group_by(month)
-        )
-        for period, n in rows:
-            counts.setdefault(period, {"month": period, "said": 0, "about": 0})[name] = int(n)
+    for period, role, n in _by_period(conn, entity_id, 7):
+        if period:
+            counts.setdefault(period, {"month": period, "said": 0, "about": 0})[role] = n
     return [counts[period] for period in sorted(counts)]
 
 

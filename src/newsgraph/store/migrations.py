@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from newsgraph.store.schema import meta, metadata
 
@@ -66,7 +66,30 @@ def _v3(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-STEPS: list[Step] = [_v1, _v2, _v3]
+def _v4(conn: Connection) -> None:
+    """What the pages count, stored: (statement, entity) pairs and each entity's reach.
+
+    Filled from the stored findings by the statements the writer runs for each
+    new article (store/derived.py). A corpus made by this newsgraph got the
+    table and the columns from the first step, empty, and keeps them.
+    """
+    from newsgraph.store.derived import add_derived
+    from newsgraph.store.schema import entities, quote_entities
+
+    have = {c["name"] for c in inspect(conn).get_columns(entities.name)}
+    for name in ("article_count", "mention_count", "quote_count"):
+        if name not in have:
+            conn.execute(
+                text(f"ALTER TABLE {entities.name} ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
+            )
+    for index in entities.indexes:
+        index.create(conn, checkfirst=True)
+    if not inspect(conn).has_table(quote_entities.name):
+        quote_entities.create(conn)
+        add_derived(conn)
+
+
+STEPS: list[Step] = [_v1, _v2, _v3, _v4]
 VERSION = len(STEPS)
 
 
