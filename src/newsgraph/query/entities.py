@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Text, cast, func, or_, select
 
 from newsgraph.query.quotes import contains
 from newsgraph.store.schema import article_entities, entities
@@ -98,12 +99,16 @@ def entity_details(conn: Connection, entity_id: int) -> dict[str, Any]:
         .group_by(article_entities.c.name)
         .order_by(func.count().desc(), article_entities.c.name)
     )
+    # each distinct list of titles read once, with the number of articles giving it
+    held_as = cast(article_entities.c.titles, Text)
     titles: dict[str, int] = {}
-    for (held,) in conn.execute(
-        select(article_entities.c.titles).where(article_entities.c.entity_id == entity_id)
+    for held, n in conn.execute(
+        select(held_as, func.count())
+        .where(article_entities.c.entity_id == entity_id)
+        .group_by(held_as)
     ):
-        for title in held or []:
-            titles[title] = titles.get(title, 0) + 1
+        for title in json.loads(held) or []:
+            titles[title] = titles.get(title, 0) + int(n)
     return {
         "kb": row.kb,
         "codes": row.codes,
