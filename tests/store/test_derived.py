@@ -9,11 +9,39 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Index, inspect, select, text
 
 from newsgraph.store import open_store
+from newsgraph.store.events import replace_events
 from newsgraph.store.migrations import VERSION
-from newsgraph.store.schema import article_sources, entities, meta, quote_entities, quotes
+from newsgraph.store.schema import (
+    article_sources,
+    entities,
+    event_pairs,
+    meta,
+    quote_entities,
+    quotes,
+)
 from newsgraph.store.write import entity_key
 
+from tests.event_articles import build as build_events
+from tests.event_articles import sanctions
 from tests.query.corpus import articles, build
+
+
+def _event_pairs(conn: Connection) -> set[tuple[Any, ...]]:
+    """The event pairs as (article id, event seq, actor entity key, recipient entity key, days)."""
+    source, target = entities.alias("source"), entities.alias("target")
+    rows = conn.execute(
+        select(
+            event_pairs.c.article_id,
+            event_pairs.c.event_seq,
+            source.c.key,
+            target.c.key,
+            event_pairs.c.day_first,
+            event_pairs.c.day_last,
+        )
+        .join(source, source.c.id == event_pairs.c.source_entity_id)
+        .join(target, target.c.id == event_pairs.c.target_entity_id)
+    )
+    return {tuple(r) for r in rows}
 
 
 def _derived(conn: Connection) -> tuple[set[tuple[Any, ...]], dict[str, tuple[int, int, int]]]:
@@ -87,9 +115,10 @@ def test_entity_counts_are_its_articles_mentions_and_statements(db_url: str) -> 
 
 
 def _back_to_version_3(engine: Engine) -> None:
-    """The corpus as version 3 left it: no pairs table, no count columns."""
+    """The corpus as version 3 left it: no pairs tables, no count columns."""
     with engine.begin() as conn:
         quote_entities.drop(conn)
+        event_pairs.drop(conn)
         for index in entities.indexes:
             if isinstance(index, Index) and index.name and index.name.startswith("ix_entities_"):
                 index.drop(conn, checkfirst=True)
@@ -101,7 +130,7 @@ def _back_to_version_3(engine: Engine) -> None:
 def test_an_older_corpus_is_upgraded_to_what_storing_it_anew_gives(db_url: str) -> None:
     engine = build(db_url)
     with engine.connect() as conn:
-        fresh = _derived(conn)
+        fresh, fresh_events = _derived(conn), _event_pairs(conn)
     _back_to_version_3(engine)
     with engine.connect() as conn:
         assert "quote_entities" not in inspect(conn).get_table_names()
@@ -109,9 +138,39 @@ def test_an_older_corpus_is_upgraded_to_what_storing_it_anew_gives(db_url: str) 
     engine = open_store(db_url)
     try:
         with engine.connect() as conn:
-            upgraded = _derived(conn)
+            upgraded, upgraded_events = _derived(conn), _event_pairs(conn)
             version = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version"))
             assert int(version.scalar_one()) == VERSION
     finally:
         engine.dispose()
     assert upgraded == fresh and fresh[0] and fresh[1]
+    assert upgraded_events == fresh_events and fresh_events
+
+
+def test_event_pairs_join_each_actor_to_each_recipient_and_follow_a_rewrite(
+    db_url: str,
+) -> None:
+    engine = build_events(db_url)
+    try:
+        with engine.connect() as conn:
+            before = {(s, t) for _, _, s, t, _, _ in _event_pairs(conn)}
+        # "Syrian forces" names no entity: the pair takes Syria's, by its country code
+        assert before == {
+            ("PERSON:vladimir-putin", "iso3:SYR"),
+            ("PERSON:vladimir-putin", "PERSON:bashar-al-assad"),
+            ("iso3:USA", "iso3:RUS"),
+            ("ORG:european-union", "iso3:RUS"),
+            ("iso3:SYR", "geonames:170063"),
+        }
+        with engine.begin() as conn:
+            article_id = conn.execute(
+                select(article_sources.c.article_id).where(
+                    article_sources.c.input_key == "sanctions"
+                )
+            ).scalar_one()
+            replace_events(conn, article_id, sanctions().events[:1], {})
+        with engine.connect() as conn:
+            after = {(s, t) for _, _, s, t, _, _ in _event_pairs(conn)}
+        assert after == before - {("iso3:SYR", "geonames:170063")}
+    finally:
+        engine.dispose()

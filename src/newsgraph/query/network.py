@@ -9,8 +9,9 @@ event's actor to its recipient; its weight is the number of events, which
 ("Russian forces") stands for that country's entity, as on the entity's
 timeline.
 
-Both are grouped in the database, filters and all, from indexes kept for
-them, so a page asks for exactly the edges it draws.
+Both are grouped in the database, filters and all, from the pairs the writer
+stores for them (store/derived.py), so a page asks for exactly the edges it
+draws and no query matches spans or parties across the corpus.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, tuple_
 
 from newsgraph.query.events import EventRow, event_query
 from newsgraph.query.events import fetch as fetch_events
 from newsgraph.query.quotes import QuoteRow, fetch, quote_query
-from newsgraph.store.schema import entities, event_parties, events, quote_entities, quotes
+from newsgraph.store.schema import entities, event_pairs, events, quote_entities, quotes
 
 EdgeKind = Literal["statements", "events"]
 KINDS: tuple[EdgeKind, ...] = ("statements", "events")
@@ -73,67 +74,26 @@ def _statement_pairs(
     )
 
 
-def _party(role: str) -> tuple[Any, ColumnElement[int]]:
-    """The `role` parties of events, with the entity each stands for (its own, else its
-    country's), as a joinable table and that entity's id."""
-    party = event_parties.alias(role)
-    country = entities.alias(f"{role}_country")
-    table = party.outerjoin(
-        country,
-        and_(party.c.entity_id.is_(None), country.c.key == literal("iso3:") + party.c.country),
-    )
-    return (table, party), func.coalesce(party.c.entity_id, country.c.id)
-
-
-def _event_rows(
-    since: date | None,
-    until: date | None,
-    entity: int | None = None,
-    pair: tuple[int, int] | None = None,
-) -> Select[tuple[Any, ...]]:
-    """One row per event and (actor entity, recipient entity) pair, dated as `events --since`
-    dates them; those from or to `entity`, or of the one (actor, recipient) `pair`."""
-    (actors, actor), source = _party("actor")
-    (recipients, recipient), target = _party("recipient")
-    kept: list[ColumnElement[bool]] = [actor.c.role == "actor"]
-    if entity is not None:
-        kept.append(or_(source == entity, target == entity))
-    if pair is not None:
-        kept += [source == pair[0], target == pair[1]]
-    joined = actors.join(
-        recipients,
-        and_(
-            recipient.c.article_id == actor.c.article_id,
-            recipient.c.event_seq == actor.c.event_seq,
-            recipient.c.role == "recipient",
-        ),
-    )
-    if since or until:
-        joined = joined.join(
-            events,
-            and_(events.c.article_id == actor.c.article_id, events.c.seq == actor.c.event_seq),
-        )
-        if since:
-            kept.append(events.c.day_last >= since.isoformat())
-        if until:
-            kept.append(events.c.day_first <= until.isoformat())
-    return (
-        select(
-            actor.c.article_id, actor.c.event_seq, source.label("source"), target.label("target")
-        )
-        .distinct()
-        .select_from(joined)
-        .where(*kept, source.is_not(None), target.is_not(None), source != target)
-    )
-
-
 def _event_pairs(
     since: date | None, until: date | None, entity: int | None
 ) -> Select[tuple[Any, ...]]:
-    """(source, target, events): actors to recipients, each event counted once per pair."""
-    rows = _event_rows(since, until, entity).subquery()
-    return select(rows.c.source, rows.c.target, func.count().label("weight")).group_by(
-        rows.c.source, rows.c.target
+    """(source, target, events) from the stored pairs; dates as `events --since` takes them."""
+    pairs = event_pairs
+    kept: list[ColumnElement[bool]] = []
+    if since:
+        kept.append(pairs.c.day_last >= since.isoformat())
+    if until:
+        kept.append(pairs.c.day_first <= until.isoformat())
+    if entity is not None:
+        kept.append(or_(pairs.c.source_entity_id == entity, pairs.c.target_entity_id == entity))
+    return (
+        select(
+            pairs.c.source_entity_id.label("source"),
+            pairs.c.target_entity_id.label("target"),
+            func.count().label("weight"),
+        )
+        .where(*kept)
+        .group_by(pairs.c.source_entity_id, pairs.c.target_entity_id)
     )
 
 
@@ -197,10 +157,8 @@ def edge_quotes(conn: Connection, source: int, target: int, limit: int = 200) ->
 def edge_events(conn: Connection, source: int, target: int, limit: int = 200) -> list[EventRow]:
     """The events behind an edge: with entity `source` among the actors, `target` among the
     recipients (a party standing for it by its country code included)."""
-    behind = _event_rows(None, None, pair=(source, target)).subquery()
-    query = event_query().where(
-        tuple_(events.c.article_id, events.c.seq).in_(
-            select(behind.c.article_id, behind.c.event_seq)
-        )
+    behind = select(event_pairs.c.article_id, event_pairs.c.event_seq).where(
+        event_pairs.c.source_entity_id == source, event_pairs.c.target_entity_id == target
     )
+    query = event_query().where(tuple_(events.c.article_id, events.c.seq).in_(behind))
     return fetch_events(conn, query.limit(limit))

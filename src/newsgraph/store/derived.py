@@ -1,22 +1,28 @@
 """What the pages count, derived from an article's findings as the article is stored.
 
-Two things would otherwise be worked out over the whole corpus on every page:
+Three things would otherwise be worked out over the whole corpus on every page:
 which statements mention which entities (a mention inside the content span:
-the network, "what was said about X", the timelines) and how widely each
+the network, "what was said about X", the timelines), which entities act on
+which in events (the network's "who does what to whom"), and how widely each
 entity is reported (the rankings, every entity shown with its counts). The
-writer adds both for each article in the transaction that stores it
-(`add_derived`); the same statements fill them for a whole corpus when an
-older one is upgraded (store/migrations.py), so one rule holds for both.
+writer adds them for each article in the transaction that stores it; the same
+statements fill them for a whole corpus when an older one is upgraded
+(store/migrations.py), so one rule holds for both.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Connection, and_, func, insert, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, insert, literal, select
 
 from newsgraph.store.schema import (
     article_entities,
     articles,
     entities,
+    event_pairs,
+    event_parties,
+    events,
     mentions,
     quote_entities,
     quotes,
@@ -92,7 +98,65 @@ def add_reach(conn: Connection, article_id: int | None = None) -> None:
     )
 
 
+def _party(role: str) -> tuple[Any, Any, ColumnElement[int]]:
+    """The `role` parties of events joined to their country's entity; the party table; and the
+    entity each party stands for: its own, else its country's."""
+    party = event_parties.alias(role)
+    country = entities.alias(f"{role}_country")
+    joined = party.outerjoin(
+        country,
+        and_(party.c.entity_id.is_(None), country.c.key == literal("iso3:") + party.c.country),
+    )
+    return joined, party, func.coalesce(party.c.entity_id, country.c.id)
+
+
+def add_event_pairs(conn: Connection, article_id: int | None = None) -> None:
+    """Store a row for each event and (actor entity, recipient entity) pair of it, for the
+    events of one article (or of the whole corpus)."""
+    actors, actor, source = _party("actor")
+    recipients, recipient, target = _party("recipient")
+    joined = actors.join(
+        recipients,
+        and_(
+            recipient.c.article_id == actor.c.article_id,
+            recipient.c.event_seq == actor.c.event_seq,
+            recipient.c.role == "recipient",
+        ),
+    ).join(
+        events, and_(events.c.article_id == actor.c.article_id, events.c.seq == actor.c.event_seq)
+    )
+    found = (
+        select(
+            actor.c.article_id,
+            actor.c.event_seq,
+            source,
+            target,
+            events.c.day_first,
+            events.c.day_last,
+        )
+        .distinct()
+        .select_from(joined)
+        .where(
+            actor.c.role == "actor",
+            source.is_not(None),
+            target.is_not(None),
+            source != target,
+            *_of(actor.c.article_id, article_id),
+        )
+    )
+    columns = [
+        "article_id",
+        "event_seq",
+        "source_entity_id",
+        "target_entity_id",
+        "day_first",
+        "day_last",
+    ]
+    conn.execute(insert(event_pairs).from_select(columns, found))
+
+
 def add_derived(conn: Connection, article_id: int | None = None) -> None:
-    """Everything this module derives, for one newly stored article (or the whole corpus)."""
+    """The statement pairs and entity counts, for one newly stored article (or the whole
+    corpus); the event pairs are added with the events (store/events.py)."""
     add_quote_entities(conn, article_id)
     add_reach(conn, article_id)

@@ -280,6 +280,27 @@ event_parties = Table(
     ),
 )
 
+# One event and one (actor, recipient) pair of the entities its parties stand for (a party
+# naming no entity but a country code, "Russian forces", stands for that country's entity),
+# with the days its date covers copied from the event: the network's "who does what to
+# whom" edges, counted from this table's indexes alone. Derived as the events are stored.
+event_pairs = Table(
+    "event_pairs",
+    metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("event_seq", Integer, primary_key=True),
+    Column("source_entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("target_entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("day_first", String(10)),
+    Column("day_last", String(10)),
+    ForeignKeyConstraint(
+        ["article_id", "event_seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+    Index("ix_event_pairs_edge", "source_entity_id", "target_entity_id", "day_first", "day_last"),
+    Index("ix_event_pairs_target", "target_entity_id", "source_entity_id"),
+    sqlite_with_rowid=False,
+)
+
 # Tables holding one article's findings: what a deletion or a rewrite touches.
 ARTICLE_TABLES = (
     blocks,
@@ -290,6 +311,7 @@ ARTICLE_TABLES = (
     quotes,
     timexes,
     quantities,
+    event_pairs,
     event_parties,
     events,
 )
