@@ -121,7 +121,7 @@ def measure(db: Path) -> list[dict[str, object]]:
     from newsgraph.query.overview import overview
     from newsgraph.query.quotes import find_quotes
     from newsgraph.query.search import search
-    from newsgraph.query.timeline import timeline_days, timeline_entries
+    from newsgraph.query.timeline import latest_entries, timeline_days
     from newsgraph.serve.app import create_app
     from newsgraph.serve.cache import CorpusCache
     from newsgraph.store.schema import quotes
@@ -157,8 +157,7 @@ def measure(db: Path) -> list[dict[str, object]]:
             lambda c: (
                 entity_by_id(c, star.id),
                 entity_details(c, star.id),
-                timeline_days(c, star.id),
-                timeline_entries(c, star.id, limit=50, newest_first=True),
+                latest_entries(c, star.id, timeline_days(c, star.id), 50),
                 network(c, entity=star.id, limit=12),
             ),
         ),

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 from sqlalchemy import Connection
 
 from newsgraph.query.entities import match_entities
-from newsgraph.query.timeline import timeline, timeline_days, timeline_entries
+from newsgraph.query.timeline import latest_entries, timeline, timeline_days, timeline_entries
 from newsgraph.render.timeline_svg import timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -101,3 +101,17 @@ def test_newest_first_pages_through_the_exact_reverse_of_the_timeline(conn: Conn
     assert len(oldest_first) > 3 and newest == oldest_first[::-1]
     latest = timeline_entries(conn, putin, limit=2, offset=1, newest_first=True)
     assert [(e.role, e.quote.id) for e in latest] == newest[1:3]
+
+
+def test_the_latest_entries_are_the_newest_first_ones_read_from_the_latest_days(
+    conn: Connection,
+) -> None:
+    for name in ("Dmitry Peskov", "Vladimir Putin", "Syria"):  # Peskov is quoted undated too
+        entity = match_entities(conn, name)[0].id
+        days = timeline_days(conn, entity)
+        for limit in (1, 2, 5, 50):
+            latest = latest_entries(conn, entity, days, limit)
+            newest = timeline_entries(conn, entity, limit=limit, newest_first=True)
+            assert [(e.role, e.quote.id) for e in latest] == [
+                (e.role, e.quote.id) for e in newest
+            ], (name, limit)

@@ -20,7 +20,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    func,
+    select,
+    tuple_,
+    union_all,
+)
 
 from newsgraph.query.events import EventRow, event_query
 from newsgraph.query.events import fetch as fetch_events
@@ -48,9 +57,29 @@ class Edge:
         return asdict(self)
 
 
+def _grouped(
+    source: ColumnElement[int],
+    target: ColumnElement[int],
+    kept: list[ColumnElement[bool]],
+    entity: int | None,
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
+    """(source, target, weight): the kept rows counted per pair. For one `entity`, its edges out
+    and its edges in are grouped apart (each from its own index range) and put together: no
+    pair is both, as no edge joins an entity to itself."""
+
+    def part(*only: ColumnElement[bool]) -> Select[int, int, int]:
+        return (
+            select(source.label("source"), target.label("target"), func.count().label("weight"))
+            .where(*kept, *only)
+            .group_by(source, target)
+        )
+
+    return part() if entity is None else union_all(part(source == entity), part(target == entity))
+
+
 def _statement_pairs(
     since: date | None, until: date | None, entity: int | None
-) -> Select[tuple[Any, ...]]:
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
     """(source, target, statements) from the stored pairs; dates on the publication day."""
     pairs = quote_entities
     kept: list[ColumnElement[bool]] = [
@@ -61,22 +90,12 @@ def _statement_pairs(
         kept.append(pairs.c.day >= since.isoformat())
     if until:
         kept.append(pairs.c.day <= until.isoformat())
-    if entity is not None:
-        kept.append(or_(pairs.c.speaker_entity_id == entity, pairs.c.entity_id == entity))
-    return (
-        select(
-            pairs.c.speaker_entity_id.label("source"),
-            pairs.c.entity_id.label("target"),
-            func.count().label("weight"),
-        )
-        .where(*kept)
-        .group_by(pairs.c.speaker_entity_id, pairs.c.entity_id)
-    )
+    return _grouped(pairs.c.speaker_entity_id, pairs.c.entity_id, kept, entity)
 
 
 def _event_pairs(
     since: date | None, until: date | None, entity: int | None
-) -> Select[tuple[Any, ...]]:
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
     """(source, target, events) from the stored pairs; dates as `events --since` takes them."""
     pairs = event_pairs
     kept: list[ColumnElement[bool]] = []
@@ -84,17 +103,7 @@ def _event_pairs(
         kept.append(pairs.c.day_last >= since.isoformat())
     if until:
         kept.append(pairs.c.day_first <= until.isoformat())
-    if entity is not None:
-        kept.append(or_(pairs.c.source_entity_id == entity, pairs.c.target_entity_id == entity))
-    return (
-        select(
-            pairs.c.source_entity_id.label("source"),
-            pairs.c.target_entity_id.label("target"),
-            func.count().label("weight"),
-        )
-        .where(*kept)
-        .group_by(pairs.c.source_entity_id, pairs.c.target_entity_id)
-    )
+    return _grouped(pairs.c.source_entity_id, pairs.c.target_entity_id, kept, entity)
 
 
 def network(

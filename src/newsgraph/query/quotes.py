@@ -93,14 +93,16 @@ def mentioned_inside(entity_match: ColumnElement[bool]) -> ColumnElement[bool]:
     return quotes.c.id.in_(holding)
 
 
-def about_entity(entity_id: int) -> ColumnElement[bool]:
+def about_entity(entity_id: int, *on_pairs: ColumnElement[bool]) -> ColumnElement[bool]:
     """By anyone but the entity, with a mention of it inside the content: "what was said about"
-    it, read from one index range of the stored pairs."""
+    it, read from one index range of the stored pairs (narrowed by `on_pairs`, conditions on
+    `quote_entities`' columns such as its `day`)."""
     holding = (
         select(quote_entities.c.quote_id)
         .where(
             quote_entities.c.entity_id == entity_id,
             quote_entities.c.speaker_entity_id.is_distinct_from(entity_id),
+            *on_pairs,
         )
         .correlate(None)
     )

@@ -25,7 +25,7 @@ from newsgraph.query.entities import (
 from newsgraph.query.network import KINDS, Edge, EdgeKind, edge_events, edge_quotes, network
 from newsgraph.query.overview import overview
 from newsgraph.query.search import search
-from newsgraph.query.timeline import timeline_days, timeline_entries
+from newsgraph.query.timeline import latest_entries, timeline_days, timeline_entries
 from newsgraph.render.assets import CSS, JS
 from newsgraph.serve import tables, upload, views
 from newsgraph.serve.cache import cached
@@ -151,7 +151,7 @@ def entity_page(
             request,
             conn,
             ("latest", entity_id),
-            lambda: timeline_entries(conn, entity_id, limit=LISTED, newest_first=True),
+            lambda: latest_entries(conn, entity_id, days, LISTED),
         )
     chart = {
         "labels": [b.period for b in bars],
