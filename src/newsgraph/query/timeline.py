@@ -203,7 +203,7 @@ def latest_entries(
 def _by_period(conn: Connection, entity_id: int, chars: int) -> list[tuple[str, Role, int]]:
     """(period, role, statements): the entity's timeline counted by the first `chars`
     characters of the publication day (10: a day, 7: a month); undated under ""."""
-    # counted per article first (an index range), so that each article's day is read once
+    # counted per article first, so that each article's day is read once
     per_article = (
         select(quotes.c.article_id, func.count().label("n"))
         .where(_said(entity_id))

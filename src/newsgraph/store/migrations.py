@@ -78,7 +78,7 @@ def _v4(conn: Connection) -> None:
     upgraded from version 1 got its event pairs as step 2 rebuilt its events.
     """
     from newsgraph.store.derived import add_derived, add_event_pairs
-    from newsgraph.store.schema import entities, event_pairs, quote_entities, quotes
+    from newsgraph.store.schema import entities, event_pairs, quote_entities
 
     have = {c["name"] for c in inspect(conn).get_columns(entities.name)}
     for name in ("article_count", "mention_count", "quote_count"):
@@ -86,7 +86,7 @@ def _v4(conn: Connection) -> None:
             conn.execute(
                 text(f"ALTER TABLE {entities.name} ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
             )
-    for index in [*entities.indexes, *quotes.indexes]:
+    for index in entities.indexes:
         index.create(conn, checkfirst=True)
     if not inspect(conn).has_table(quote_entities.name):
         quote_entities.create(conn)

@@ -172,8 +172,6 @@ quotes = Table(
     # "What was said about X" joins the entity's mentions to the statements whose
     # content holds them: this index answers that join without reading the rows.
     Index("ix_quotes_content_span", "article_id", "content_start", "content_end"),
-    # what an entity said, counted per article without reading the rows (its timeline)
-    Index("ix_quotes_speaker_article", "speaker_entity_id", "article_id"),
 )
 
 
