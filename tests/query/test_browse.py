@@ -1,17 +1,10 @@
-"""What the web app browses: a stored article, recent stories, top speakers, a timeline by day."""
+"""What the web app browses: a stored article, recent stories."""
 
 from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from newsgraph.query.browse import (
-    recent_stories,
-    stored_article,
-    timeline_days,
-    top_speakers,
-)
-from newsgraph.query.entities import match_entities
-from newsgraph.query.timeline import timeline
+from newsgraph.query.browse import recent_stories, stored_article
 
 
 def test_a_stored_article_comes_back_with_its_corpus_entities(conn: Connection) -> None:
@@ -31,20 +24,3 @@ def test_recent_stories_are_newest_first_undated_last(conn: Connection) -> None:
         None,
     ]
     assert len(recent_stories(conn, limit=1)) == 1
-
-
-def test_top_speakers_are_ranked_by_statements(conn: Connection) -> None:
-    speakers = top_speakers(conn, 3)
-    assert speakers[0].name == "Vladimir Putin"
-    assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)
-
-
-def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -> None:
-    for name in ("Vladimir Putin", "Dmitry Peskov", "Syria"):
-        entity = match_entities(conn, name)[0]
-        full = timeline(conn, name)
-        assert full is not None
-        for role in ("said", "about"):
-            listed = [e for e in full.entries if e.role == role]
-            counted = sum(n for _, r, n in timeline_days(conn, entity.id) if r == role)
-            assert counted == len(listed), (name, role)

@@ -5,7 +5,15 @@ from datetime import date
 
 from sqlalchemy import Connection
 
-from newsgraph.query.timeline import event_days, event_entries, timeline
+from newsgraph.query.entities import match_entities
+from newsgraph.query.timeline import (
+    event_days,
+    event_entries,
+    latest_entries,
+    timeline,
+    timeline_days,
+    timeline_entries,
+)
 from newsgraph.render.timeline_svg import timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -108,3 +116,37 @@ def test_the_day_counts_cover_every_event_of_the_timeline(event_conn: Connection
     days = event_days(event_conn, putin.entity)
     assert sum(n for _, _, n in days) == len(putin.events) == 2
     assert {role for _, role, _ in days} == {"actor"}
+
+
+def test_timeline_days_count_what_the_timeline_command_lists(conn: Connection) -> None:
+    for name in ("Vladimir Putin", "Dmitry Peskov", "Syria"):
+        entity = match_entities(conn, name)[0]
+        full = timeline(conn, name)
+        assert full is not None
+        for role in ("said", "about"):
+            listed = [e for e in full.entries if e.role == role]
+            counted = sum(n for _, r, n in timeline_days(conn, entity.id) if r == role)
+            assert counted == len(listed), (name, role)
+
+
+def test_newest_first_pages_through_the_exact_reverse_of_the_timeline(conn: Connection) -> None:
+    putin = match_entities(conn, "Vladimir Putin")[0].id
+    oldest_first = [(e.role, e.quote.id) for e in timeline_entries(conn, putin)]
+    newest = [(e.role, e.quote.id) for e in timeline_entries(conn, putin, newest_first=True)]
+    assert len(oldest_first) > 3 and newest == oldest_first[::-1]
+    latest = timeline_entries(conn, putin, limit=2, offset=1, newest_first=True)
+    assert [(e.role, e.quote.id) for e in latest] == newest[1:3]
+
+
+def test_the_latest_entries_are_the_newest_first_ones_read_from_the_latest_days(
+    conn: Connection,
+) -> None:
+    for name in ("Dmitry Peskov", "Vladimir Putin", "Syria"):  # Peskov is quoted undated too
+        entity = match_entities(conn, name)[0].id
+        days = timeline_days(conn, entity)
+        for limit in (1, 2, 5, 50):
+            latest = latest_entries(conn, entity, days, limit)
+            newest = timeline_entries(conn, entity, limit=limit, newest_first=True)
+            assert [(e.role, e.quote.id) for e in latest] == [
+                (e.role, e.quote.id) for e in newest
+            ], (name, limit)

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import Connection, func, select
 
-from newsgraph.query.entities import match_entities, top_entities
+from newsgraph.query.entities import entity_details, match_entities, top_entities, top_speakers
 from newsgraph.store.schema import quotes
+
+from tests.query.corpus import articles
 
 
 def test_most_reported_first_with_counts(conn: Connection) -> None:
@@ -27,3 +31,23 @@ def test_type_filter_in_any_case(conn: Connection) -> None:
 def test_match_prefers_exact_names(conn: Connection) -> None:
     assert [e.name for e in match_entities(conn, "russia")] == ["Russia"]
     assert {e.name for e in match_entities(conn, "Euro")} >= {"Europe", "European Union"}
+
+
+def test_top_speakers_are_ranked_by_statements(conn: Connection) -> None:
+    speakers = top_speakers(conn, 3)
+    assert speakers[0].name == "Vladimir Putin"
+    assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)
+
+
+def test_an_entitys_details_give_its_titles_most_frequent_first(conn: Connection) -> None:
+    peskov = match_entities(conn, "Dmitry Peskov")[0]
+    details = entity_details(conn, peskov.id)
+    given: Counter[str] = Counter()
+    for _, article in articles():
+        for entity in article.entities:
+            if entity.kb.get("key") == "dmitry-peskov" or entity.name == "Dmitry Peskov":
+                given.update(entity.titles)
+    assert given and set(details["titles"]) == set(given)
+    counts = [given[t] for t in details["titles"]]
+    assert counts == sorted(counts, reverse=True)
+    assert "Dmitry Peskov" in details["names"]

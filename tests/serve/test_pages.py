@@ -176,6 +176,23 @@ def test_an_edge_lists_the_statements_behind_it(client: TestClient) -> None:
     assert page.text.count("<tr>") - 1 == edge["weight"]  # one header row
 
 
+def test_the_network_draws_who_does_what_to_whom_and_filters_by_edge_kind(
+    client: TestClient,
+) -> None:
+    both = _json_island(client.get("/network").text, "network-data")
+    acts = _json_island(client.get("/network", params={"kind": "events"}).text, "network-data")
+    said = _json_island(client.get("/network", params={"kind": "statements"}).text, "network-data")
+    assert isinstance(both, dict) and isinstance(acts, dict) and isinstance(said, dict)
+    assert acts["edges"] and {e["kind"] for e in acts["edges"]} == {"events"}
+    assert said["edges"] and {e["kind"] for e in said["edges"]} == {"statements"}
+    assert len(both["edges"]) == len(acts["edges"]) + len(said["edges"])
+    edge = max(acts["edges"], key=lambda e: e["weight"])
+    page = client.get(edge["href"])
+    assert page.status_code == 200 and "events with" in page.text
+    assert page.text.count("<tr>") - 1 == edge["weight"]  # one header row
+    assert client.get("/network", params={"kind": "rumours"}).status_code == 422
+
+
 def test_the_quotes_explorer_filters_as_the_cli_does(client: TestClient) -> None:
     page = client.get("/quotes", params={"speaker": "Peskov", "since": "2016-03-16"})
     assert page.status_code == 200

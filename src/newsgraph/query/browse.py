@@ -1,4 +1,4 @@
-"""What the web app browses: one stored article, recent stories, top speakers, a timeline by day.
+"""What the web app browses: one stored article, recent stories, the corpus's version.
 
 Like the rest of `query`, plain rows out of a Connection; the pages and the
 API read them, so no page writes its own SQL.
@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from newsgraph.model import Article
-from newsgraph.query.entities import EntityCount, _counted
-from newsgraph.query.timeline import Role, _about, _said
-from newsgraph.store.schema import article_entities, articles, quotes
+from newsgraph.store.schema import article_entities, articles
 
 
 @dataclass(slots=True)
@@ -80,38 +78,6 @@ def recent_stories(conn: Connection, limit: int = 10) -> list[StoryRow]:
         .limit(limit)
     )
     return [StoryRow(**r._mapping) for r in rows]
-
-
-def top_speakers(conn: Connection, top: int = 10) -> list[EntityCount]:
-    """The `top` entities with the most statements attributed to them."""
-    counted = _counted().subquery()
-    rows = conn.execute(
-        select(counted)
-        .where(counted.c.quotes > 0)
-        .order_by(counted.c.quotes.desc(), counted.c.name)
-        .limit(top)
-    )
-    return [EntityCount(**r._mapping) for r in rows]
-
-
-def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int]]:
-    """(publication day, role, statements) of the entity's timeline; undated ones under "".
-
-    Per day, where `timeline_counts` gives months, so a page can count by week
-    a timeline that spans a few weeks; the same tests of "said" and "about".
-    """
-    day = func.coalesce(func.substr(articles.c.published, 1, 10), "").label("day")
-    found: list[tuple[str, Role, int]] = []
-    roles: tuple[Role, ...] = ("said", "about")
-    for role, test in zip(roles, (_said(entity_id), _about(entity_id)), strict=True):
-        rows = conn.execute(
-            select(day, func.count())
-            .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-            .where(test)
-            .group_by(day)
-        )
-        found += [(str(r[0]), role, int(r[1])) for r in rows]
-    return sorted(found)
 
 
 def corpus_version(conn: Connection) -> tuple[int, int]:

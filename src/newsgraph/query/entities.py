@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, Text, cast, func, or_, select
 
 from newsgraph.query.quotes import contains
-from newsgraph.store.schema import article_entities, entities, quotes
+from newsgraph.store.schema import article_entities, entities
 
 
 @dataclass(slots=True)
@@ -27,36 +28,23 @@ class EntityCount:
         return asdict(self)
 
 
-def _counted(entity_id: int | None = None) -> Select[Any]:
-    """Every entity (or the one `entity_id`) with its counts, most widely reported first.
-
-    For one entity the counts are taken over its rows alone, not over every entity's.
-    """
-    seen_rows = select(
-        article_entities.c.entity_id,
-        func.count(article_entities.c.article_id.distinct()).label("articles"),
-        func.sum(article_entities.c.mention_count).label("mentions"),
-    ).group_by(article_entities.c.entity_id)
-    said_rows = (
-        select(quotes.c.speaker_entity_id.label("entity_id"), func.count().label("quotes"))
-        .where(quotes.c.speaker_entity_id.is_not(None))
-        .group_by(quotes.c.speaker_entity_id)
-    )
-    if entity_id is not None:
-        seen_rows = seen_rows.where(article_entities.c.entity_id == entity_id)
-        said_rows = said_rows.where(quotes.c.speaker_entity_id == entity_id)
-    seen, said = seen_rows.subquery(), said_rows.subquery()
-    n_articles = func.coalesce(seen.c.articles, 0).label("articles")
-    n_mentions = func.coalesce(seen.c.mentions, 0).label("mentions")
-    n_quotes = func.coalesce(said.c.quotes, 0).label("quotes")
-    return (
-        select(entities.c.id, entities.c.name, entities.c.type, entities.c.key)
-        .add_columns(n_articles, n_mentions, n_quotes)
-        .outerjoin(seen, seen.c.entity_id == entities.c.id)
-        .outerjoin(said, said.c.entity_id == entities.c.id)
-        .order_by(
-            n_articles.desc(), n_mentions.desc(), n_quotes.desc(), entities.c.name, entities.c.id
-        )
+def _counted() -> Select[Any]:
+    """Every entity with its counts (kept by the writer: store/derived.py), most widely
+    reported first."""
+    return select(
+        entities.c.id,
+        entities.c.name,
+        entities.c.type,
+        entities.c.key,
+        entities.c.article_count.label("articles"),
+        entities.c.mention_count.label("mentions"),
+        entities.c.quote_count.label("quotes"),
+    ).order_by(
+        entities.c.article_count.desc(),
+        entities.c.mention_count.desc(),
+        entities.c.quote_count.desc(),
+        entities.c.name,
+        entities.c.id,
     )
 
 
@@ -83,8 +71,20 @@ def top_entities(
 
 def entity_by_id(conn: Connection, entity_id: int) -> EntityCount | None:
     """The entity with this corpus id, with its counts; None when there is none."""
-    found = _fetch(conn, _counted(entity_id).where(entities.c.id == entity_id))
+    found = _fetch(conn, _counted().where(entities.c.id == entity_id))
     return found[0] if found else None
+
+
+def top_speakers(conn: Connection, top: int = 10) -> list[EntityCount]:
+    """The `top` entities with the most statements attributed to them."""
+    query = (
+        _counted()
+        .where(entities.c.quote_count > 0)
+        .order_by(None)
+        .order_by(entities.c.quote_count.desc(), entities.c.name, entities.c.id)
+        .limit(top)
+    )
+    return _fetch(conn, query)
 
 
 def entity_details(conn: Connection, entity_id: int) -> dict[str, Any]:
@@ -99,12 +99,16 @@ def entity_details(conn: Connection, entity_id: int) -> dict[str, Any]:
         .group_by(article_entities.c.name)
         .order_by(func.count().desc(), article_entities.c.name)
     )
+    # each distinct list of titles read once, with the number of articles giving it
+    held_as = cast(article_entities.c.titles, Text)
     titles: dict[str, int] = {}
-    for (held,) in conn.execute(
-        select(article_entities.c.titles).where(article_entities.c.entity_id == entity_id)
+    for held, n in conn.execute(
+        select(held_as, func.count())
+        .where(article_entities.c.entity_id == entity_id)
+        .group_by(held_as)
     ):
-        for title in held or []:
-            titles[title] = titles.get(title, 0) + 1
+        for title in json.loads(held) or []:
+            titles[title] = titles.get(title, 0) + int(n)
     return {
         "kb": row.kb,
         "codes": row.codes,

@@ -1,32 +1,49 @@
-"""Who talks about whom: speaker -> entity edges, weighted by the statements behind them.
+"""Who talks about whom, and who does what to whom: weighted edges between corpus entities.
 
-An edge runs from a statement's speaker (a corpus entity) to each other
-entity mentioned inside the statement's content; its weight is the number of
-statements. The same test as `quotes --about` (a mention within the content
-span), so an edge's statements are exactly what `edge_quotes` lists.
+A statement edge runs from a statement's speaker to each other entity
+mentioned inside its content; its weight is the number of statements (the
+test of `quotes --about`, read from the pairs the writer stores, so an edge's
+statements are exactly what `edge_quotes` lists). An event edge runs from an
+event's actor to its recipient; its weight is the number of events, which
+`edge_events` lists. A party that names no entity but carries a country code
+("Russian forces") stands for that country's entity, as on the entity's
+timeline.
 
-The expensive part, matching every statement's span against the mentions of
-its article, is one query (`edge_days`: the statements of each edge per
-publication day); filtering and weighing its rows (`network_from`) is cheap,
-so a caller that keeps the rows while the corpus is unchanged (the web app)
-answers every filter without asking the database again.
+Both are grouped in the database, filters and all, from the pairs the writer
+stores for them (store/derived.py), so a page asks for exactly the edges it
+draws and no query matches spans or parties across the corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Select,
+    func,
+    select,
+    tuple_,
+    union_all,
+)
 
-from newsgraph.query.quotes import QuoteRow, fetch, mentioned_inside, quote_query
-from newsgraph.store.schema import articles, entities, mentions, quotes
+from newsgraph.query.events import EventRow, event_query
+from newsgraph.query.events import fetch as fetch_events
+from newsgraph.query.quotes import QuoteRow, fetch, quote_query
+from newsgraph.store.schema import entities, event_pairs, events, quote_entities, quotes
+
+EdgeKind = Literal["statements", "events"]
+KINDS: tuple[EdgeKind, ...] = ("statements", "events")
 
 
 @dataclass(slots=True)
 class Edge:
+    """`source` spoke of `target` in `weight` statements, or acted on it in `weight` events."""
+
     source: int
     source_name: str
     source_type: str
@@ -34,107 +51,59 @@ class Edge:
     target_name: str
     target_type: str
     weight: int
+    kind: EdgeKind = "statements"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class EdgeDay:
-    """The statements by entity `source` naming entity `target` published on `day` ("" undated)."""
+def _grouped(
+    source: ColumnElement[int],
+    target: ColumnElement[int],
+    kept: list[ColumnElement[bool]],
+    entity: int | None,
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
+    """(source, target, weight): the kept rows counted per pair. For one `entity`, its edges out
+    and its edges in are grouped apart (each from its own index range) and put together: no
+    pair is both, as no edge joins an entity to itself."""
 
-    source: int
-    source_name: str
-    source_type: str
-    target: int
-    target_name: str
-    target_type: str
-    day: str
-    statements: int
-
-
-def edge_days(conn: Connection) -> list[EdgeDay]:
-    """Every edge of the corpus, its statements counted per publication day."""
-    day = func.coalesce(func.substr(articles.c.published, 1, 10), "").label("day")
-    inside = and_(
-        mentions.c.article_id == quotes.c.article_id,
-        mentions.c.start >= quotes.c.content_start,
-        mentions.c.end <= quotes.c.content_end,
-    )
-    pairs = (
-        select(
-            quotes.c.speaker_entity_id.label("source"),
-            mentions.c.entity_id.label("target"),
-            day,
-            func.count(quotes.c.id.distinct()).label("statements"),
+    def part(*only: ColumnElement[bool]) -> Select[int, int, int]:
+        return (
+            select(source.label("source"), target.label("target"), func.count().label("weight"))
+            .where(*kept, *only)
+            .group_by(source, target)
         )
-        .join(mentions, inside)
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .where(
-            quotes.c.speaker_entity_id.is_not(None),
-            mentions.c.entity_id != quotes.c.speaker_entity_id,
-        )
-        .group_by(quotes.c.speaker_entity_id, mentions.c.entity_id, day)
-        .subquery()
-    )
-    source, target = entities.alias("source"), entities.alias("target")
-    rows = conn.execute(
-        select(
-            pairs.c.source,
-            source.c.name.label("source_name"),
-            source.c.type.label("source_type"),
-            pairs.c.target,
-            target.c.name.label("target_name"),
-            target.c.type.label("target_type"),
-            pairs.c.day,
-            pairs.c.statements,
-        )
-        .join(source, source.c.id == pairs.c.source)
-        .join(target, target.c.id == pairs.c.target)
-    )
-    return [EdgeDay(**r._mapping) for r in rows]
+
+    return part() if entity is None else union_all(part(source == entity), part(target == entity))
 
 
-def network_from(
-    rows: Iterable[EdgeDay],
-    *,
-    type: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    min_weight: int = 1,
-    entity: int | None = None,
-    limit: int = 200,
-) -> list[Edge]:
-    """The heaviest `limit` edges of `rows` with at least `min_weight` statements, heaviest first.
-
-    `type` keeps edges whose mentioned entity is of that type (PERSON, GPE…);
-    dates compare on the publication day, as `find_quotes` does (so undated
-    statements count only without dates); `entity` keeps the edges from or to
-    that entity.
-    """
-    first, last = since.isoformat() if since else None, until.isoformat() if until else None
-    weights: dict[tuple[int, int], int] = {}
-    ends: dict[tuple[int, int], EdgeDay] = {}
-    for row in rows:
-        if type and row.target_type.upper() != type.upper():
-            continue
-        if entity is not None and entity not in (row.source, row.target):
-            continue
-        if (first or last) and (
-            not row.day or (first and row.day < first) or (last and row.day > last)
-        ):
-            continue
-        pair = (row.source, row.target)
-        weights[pair] = weights.get(pair, 0) + row.statements
-        ends.setdefault(pair, row)
-    edges = [
-        Edge(e.source, e.source_name, e.source_type, e.target, e.target_name, e.target_type, w)
-        for pair, w in weights.items()
-        if w >= min_weight
-        for e in (ends[pair],)
+def _statement_pairs(
+    since: date | None, until: date | None, entity: int | None
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
+    """(source, target, statements) from the stored pairs; dates on the publication day."""
+    pairs = quote_entities
+    kept: list[ColumnElement[bool]] = [
+        pairs.c.speaker_entity_id.is_not(None),
+        pairs.c.entity_id != pairs.c.speaker_entity_id,
     ]
-    edges.sort(key=lambda e: (-e.weight, e.source_name, e.target_name, e.source, e.target))
-    return edges[:limit]
+    if since:
+        kept.append(pairs.c.day >= since.isoformat())
+    if until:
+        kept.append(pairs.c.day <= until.isoformat())
+    return _grouped(pairs.c.speaker_entity_id, pairs.c.entity_id, kept, entity)
+
+
+def _event_pairs(
+    since: date | None, until: date | None, entity: int | None
+) -> Select[int, int, int] | CompoundSelect[int, int, int]:
+    """(source, target, events) from the stored pairs; dates as `events --since` takes them."""
+    pairs = event_pairs
+    kept: list[ColumnElement[bool]] = []
+    if since:
+        kept.append(pairs.c.day_last >= since.isoformat())
+    if until:
+        kept.append(pairs.c.day_first <= until.isoformat())
+    return _grouped(pairs.c.source_entity_id, pairs.c.target_entity_id, kept, entity)
 
 
 def network(
@@ -146,22 +115,59 @@ def network(
     min_weight: int = 1,
     entity: int | None = None,
     limit: int = 200,
+    kind: EdgeKind = "statements",
 ) -> list[Edge]:
-    """The network of the corpus, filtered as `network_from` says."""
-    return network_from(
-        edge_days(conn),
-        type=type,
-        since=since,
-        until=until,
-        min_weight=min_weight,
-        entity=entity,
-        limit=limit,
+    """The heaviest `limit` edges of one `kind` with at least `min_weight` statements (or
+    events), heaviest first.
+
+    `type` keeps edges whose target is of that type (PERSON, GPE…); dates compare
+    on the publication day for statements (so undated ones count only without
+    dates) and on the days an event's date covers for events; `entity` keeps
+    the edges from or to that entity.
+    """
+    pairs = (_statement_pairs if kind == "statements" else _event_pairs)(since, until, entity)
+    grouped = pairs.subquery()
+    source, target = entities.alias("source"), entities.alias("target")
+    query = (
+        select(
+            grouped.c.source,
+            source.c.name.label("source_name"),
+            source.c.type.label("source_type"),
+            grouped.c.target,
+            target.c.name.label("target_name"),
+            target.c.type.label("target_type"),
+            grouped.c.weight,
+        )
+        .join(source, source.c.id == grouped.c.source)
+        .join(target, target.c.id == grouped.c.target)
+        .where(grouped.c.weight >= min_weight)
+        .order_by(
+            grouped.c.weight.desc(),
+            source.c.name,
+            target.c.name,
+            grouped.c.source,
+            grouped.c.target,
+        )
+        .limit(limit)
     )
+    if type:
+        query = query.where(func.upper(target.c.type) == type.upper())
+    return [Edge(**row._mapping, kind=kind) for row in conn.execute(query)]
 
 
 def edge_quotes(conn: Connection, source: int, target: int, limit: int = 200) -> list[QuoteRow]:
     """The statements behind an edge: by entity `source`, mentioning entity `target`."""
-    query = quote_query().where(
-        quotes.c.speaker_entity_id == source, mentioned_inside(entities.c.id == target)
+    holding = select(quote_entities.c.quote_id).where(
+        quote_entities.c.speaker_entity_id == source, quote_entities.c.entity_id == target
     )
-    return fetch(conn, query.limit(limit))
+    return fetch(conn, quote_query().where(quotes.c.id.in_(holding)).limit(limit))
+
+
+def edge_events(conn: Connection, source: int, target: int, limit: int = 200) -> list[EventRow]:
+    """The events behind an edge: with entity `source` among the actors, `target` among the
+    recipients (a party standing for it by its country code included)."""
+    behind = select(event_pairs.c.article_id, event_pairs.c.event_seq).where(
+        event_pairs.c.source_entity_id == source, event_pairs.c.target_entity_id == target
+    )
+    query = event_query().where(tuple_(events.c.article_id, events.c.seq).in_(behind))
+    return fetch_events(conn, query.limit(limit))

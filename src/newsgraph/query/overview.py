@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, distinct, func, select
 
-from newsgraph.query.entities import top_entities
+from newsgraph.query.entities import top_entities, top_speakers
 from newsgraph.store.schema import articles, entities, failures, quotes
 
 
@@ -32,13 +32,6 @@ def overview(conn: Connection, top: int = 5) -> Overview:
             select(func.count()).select_from(failures).scalar_subquery(),
         )
     ).one()
-    speakers = conn.execute(
-        select(entities.c.name, func.count(quotes.c.id))
-        .join(quotes, quotes.c.speaker_entity_id == entities.c.id)
-        .group_by(entities.c.id, entities.c.name)
-        .order_by(func.count(quotes.c.id).desc(), entities.c.name)
-        .limit(top)
-    )
     n_articles, n_stories, n_entities, n_quotes, n_failures = (int(n) for n in sizes)
     return Overview(
         n_articles,
@@ -46,6 +39,6 @@ def overview(conn: Connection, top: int = 5) -> Overview:
         n_entities,
         n_quotes,
         n_failures,
-        speakers=[(r[0], int(r[1])) for r in speakers],
+        speakers=[(e.name, e.quotes) for e in top_speakers(conn, top)],
         covered=[(e.name, e.type, e.articles) for e in top_entities(conn, top)],
     )

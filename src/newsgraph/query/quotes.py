@@ -6,9 +6,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select, true
 
-from newsgraph.store.schema import articles, entities, mentions, quotes
+from newsgraph.store.schema import articles, entities, quote_entities, quotes
 
 _speaker = entities.alias("speaker_entity")
 _addressee = entities.alias("addressee_entity")
@@ -80,23 +80,31 @@ def quote_query() -> Select[Any]:
 def mentioned_inside(entity_match: ColumnElement[bool]) -> ColumnElement[bool]:
     """The quote's content span holds a mention of an entity matching `entity_match`.
 
-    The quotes are found from the matching entities' mentions (indexed by
-    entity), once, rather than by a search of every quote's article: on a
-    corpus of 10,000 articles that is what keeps `--about` fast.
+    Read from the (statement, entity) pairs the writer stores (`quote_entities`),
+    found from the matching entities, once, rather than by matching every quote's
+    span against its article's mentions.
     """
     holding = (
-        select(quotes.c.id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.article_id == quotes.c.article_id,
-                mentions.c.start >= quotes.c.content_start,
-                mentions.c.end <= quotes.c.content_end,
-            ),
-        )
-        .join(entities, entities.c.id == mentions.c.entity_id)
+        select(quote_entities.c.quote_id)
+        .join(entities, entities.c.id == quote_entities.c.entity_id)
         .where(entity_match)
-        .correlate(None)  # its own pass over quotes, never one per outer row
+        .correlate(None)  # its own pass, never one per outer row
+    )
+    return quotes.c.id.in_(holding)
+
+
+def about_entity(entity_id: int, *on_pairs: ColumnElement[bool]) -> ColumnElement[bool]:
+    """By anyone but the entity, with a mention of it inside the content: "what was said about"
+    it, read from one index range of the stored pairs (narrowed by `on_pairs`, conditions on
+    `quote_entities`' columns such as its `day`)."""
+    holding = (
+        select(quote_entities.c.quote_id)
+        .where(
+            quote_entities.c.entity_id == entity_id,
+            quote_entities.c.speaker_entity_id.is_distinct_from(entity_id),
+            *on_pairs,
+        )
+        .correlate(None)
     )
     return quotes.c.id.in_(holding)
 

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Subquery,
     and_,
     func,
     literal,
@@ -20,8 +21,14 @@ from sqlalchemy import (
 
 from newsgraph.query.entities import EntityCount, match_entities
 from newsgraph.query.events import EventRow, events_by_key
-from newsgraph.query.quotes import QuoteRow, mentioned_inside, quote_query, quote_row
-from newsgraph.store.schema import articles, entities, event_parties, events, quotes
+from newsgraph.query.quotes import QuoteRow, about_entity, quote_query, quote_row
+from newsgraph.store.schema import (
+    articles,
+    event_parties,
+    events,
+    quote_entities,
+    quotes,
+)
 
 Role = Literal["said", "about"]
 EventRole = Literal["actor", "recipient"]
@@ -80,12 +87,50 @@ def _said(entity_id: int) -> ColumnElement[bool]:
     return quotes.c.speaker_entity_id == entity_id
 
 
-def _about(entity_id: int) -> ColumnElement[bool]:
-    """By anyone else, with a mention of the entity inside the content."""
-    return and_(
-        quotes.c.speaker_entity_id.is_distinct_from(entity_id),
-        mentioned_inside(entities.c.id == entity_id),
+def _window(
+    day: ColumnElement[Any], first: str | None, last: str | None, undated: bool
+) -> list[ColumnElement[bool]]:
+    """The conditions keeping days from `first` to `last` (ISO, inclusive), and the undated
+    ones too when `undated`."""
+    kept = [day >= first] if first else []
+    kept += [day <= last] if last else []
+    if undated and kept:
+        return [or_(day.is_(None), and_(*kept))]
+    return kept
+
+
+def _keys(
+    entity_id: int, role: Role | None, first: str | None, last: str | None, undated: bool
+) -> Subquery:
+    """(id, role) and the order keys of the entity's entries: a narrow union to sort and page,
+    whose few kept rows are then read whole. The "about" half is narrowed by date on the
+    stored pairs' own day, inside their index."""
+    published_day = func.substr(articles.c.published, 1, 10)
+    said = [_said(entity_id), *_window(published_day, first, last, undated)]
+    if first:  # the articles from `first` on, found by their index ("2016-03-15T10:00" >= the day)
+        said.append(
+            quotes.c.article_id.in_(
+                select(articles.c.id).where(*_window(articles.c.published, first, None, undated))
+            )
+        )
+    tests = (
+        ("said", and_(*said)),
+        ("about", about_entity(entity_id, *_window(quote_entities.c.day, first, last, undated))),
     )
+    parts = [
+        select(
+            quotes.c.id,
+            literal(name).label("role"),
+            articles.c.published,
+            quotes.c.article_id,
+            quotes.c.content_start,
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(test)
+        for name, test in tests
+        if role in (None, name)
+    ]
+    return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
 
 
 def timeline_entries(
@@ -96,32 +141,36 @@ def timeline_entries(
     until: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
+    with_undated: bool = False,
 ) -> list[TimelineEntry]:
-    """What the entity said and what was said about it (or one `role`), oldest first.
+    """What the entity said and what was said about it (or one `role`), oldest first
+    (`newest_first`: the exact reverse).
 
-    Dates compare on the article's publication day, inclusive; `limit` and
-    `offset` page through the entries (all of them without a limit).
+    Dates compare on the article's publication day, inclusive (`with_undated` keeps
+    the undated entries too); `limit` and `offset` page through the entries (all of
+    them without a limit).
     """
-    day = func.substr(articles.c.published, 1, 10)
-    dated = [day >= since.isoformat()] if since else []
-    dated += [day <= until.isoformat()] if until else []
-    parts = [
-        quote_query().order_by(None).add_columns(literal(name).label("role")).where(test, *dated)
-        for name, test in (("said", _said(entity_id)), ("about", _about(entity_id)))
-        if role in (None, name)
-    ]
-    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    first, last = since.isoformat() if since else None, until.isoformat() if until else None
+    keys = _keys(entity_id, role, first, last, with_undated)
+
+    def ordered(table: Subquery) -> list[ColumnElement[Any]]:
+        found = [
+            table.c.published.is_(None),
+            table.c.published,
+            table.c.article_id,
+            table.c.content_start,
+            table.c.id,
+        ]
+        return [key.desc() for key in found] if newest_first else found
+
+    paged = select(keys).order_by(*ordered(keys)).limit(limit).offset(offset).subquery()
     query = (
-        select(both)
-        .order_by(
-            both.c.published.is_(None),
-            both.c.published,
-            both.c.article_id,
-            both.c.content_start,
-            both.c.id,
-        )
-        .limit(limit)
-        .offset(offset)
+        quote_query()
+        .order_by(None)
+        .add_columns(paged.c.role.label("role"))
+        .join(paged, paged.c.id == quotes.c.id)
+        .order_by(*ordered(paged))
     )
     entries = []
     for row in conn.execute(query):
@@ -131,20 +180,79 @@ def timeline_entries(
     return entries
 
 
+def latest_entries(
+    conn: Connection, entity_id: int, days: list[tuple[str, Role, int]], limit: int
+) -> list[TimelineEntry]:
+    """The `limit` newest entries, as `timeline_entries(newest_first=True)` gives them
+    (undated first), read from the latest days alone: `days` (`timeline_days`) says from
+    which day on there are enough, so a timeline of years is not sorted for its last page."""
+    undated = sum(n for day, _, n in days if not day)
+    per_day: dict[str, int] = {}
+    for day, _, n in days:
+        if day:
+            per_day[day] = per_day.get(day, 0) + n
+    cutoff, held = None, undated
+    for day in sorted(per_day, reverse=True):
+        cutoff, held = day, held + per_day[day]
+        if held >= limit:
+            break
+    try:
+        since = date.fromisoformat(cutoff) if cutoff and held >= limit else None
+    except ValueError:  # a publication "day" that is no calendar day: read them all
+        since = None
+    return timeline_entries(
+        conn, entity_id, since=since, limit=limit, newest_first=True, with_undated=True
+    )
+
+
+def _by_period(conn: Connection, entity_id: int, chars: int) -> list[tuple[str, Role, int]]:
+    """(period, role, statements): the entity's timeline counted by the first `chars`
+    characters of the publication day (10: a day, 7: a month); undated under ""."""
+    # counted per article first, so that each article's day is read once
+    per_article = (
+        select(quotes.c.article_id, func.count().label("n"))
+        .where(_said(entity_id))
+        .group_by(quotes.c.article_id)
+        .subquery()
+    )
+    said_period = func.coalesce(func.substr(articles.c.published, 1, chars), "").label("period")
+    said = (
+        select(said_period, func.sum(per_article.c.n))
+        .select_from(per_article.join(articles, articles.c.id == per_article.c.article_id))
+        .group_by(said_period)
+    )
+    pairs = quote_entities
+    about_period = func.coalesce(func.substr(pairs.c.day, 1, chars), "").label("period")
+    about = (
+        select(about_period, func.count())
+        .where(
+            pairs.c.entity_id == entity_id, pairs.c.speaker_entity_id.is_distinct_from(entity_id)
+        )
+        .group_by(about_period)
+    )
+    roles: tuple[Role, ...] = ("said", "about")
+    return sorted(
+        (str(period), role, int(n))
+        for role, query in zip(roles, (said, about), strict=True)
+        for period, n in conn.execute(query)
+    )
+
+
+def timeline_days(conn: Connection, entity_id: int) -> list[tuple[str, Role, int]]:
+    """(publication day, role, statements) of the entity's timeline; undated ones under "".
+
+    Per day, where `timeline_counts` gives months, so a page can count by week
+    a timeline that spans a few weeks.
+    """
+    return _by_period(conn, entity_id, 10)
+
+
 def timeline_counts(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     """The entity's dated entries counted per publication month and role, oldest first."""
-    month = func.substr(articles.c.published, 1, 7).label("month")
     counts: dict[str, dict[str, Any]] = {}
-    for name, test in (("said", _said(entity_id)), ("about", _about(entity_id))):
-        rows = conn.execute(
-            select(month, func.count())
-            .select_from(quotes)
-            .join(articles, articles.c.id == quotes.c.article_id)
-            .where(test, articles.c.published.is_not(None))
-            .group_by(month)
-        )
-        for period, n in rows:
-            counts.setdefault(period, {"month": period, "said": 0, "about": 0})[name] = int(n)
+    for period, role, n in _by_period(conn, entity_id, 7):
+        if period:
+            counts.setdefault(period, {"month": period, "said": 0, "about": 0})[role] = n
     return [counts[period] for period in sorted(counts)]
 
 

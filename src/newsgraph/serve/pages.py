@@ -16,20 +16,16 @@ from sqlalchemy import Connection
 
 from newsgraph.model import Article
 from newsgraph.query import QueryError
-from newsgraph.query.browse import (
-    recent_stories,
-    stored_article,
-    timeline_days,
-    top_speakers,
-)
+from newsgraph.query.browse import recent_stories, stored_article
 from newsgraph.query.entities import (
     EntityCount,
     entity_by_id,
     entity_details,
     match_entities,
     top_entities,
+    top_speakers,
 )
-from newsgraph.query.network import EdgeDay, edge_days, edge_quotes, network_from
+from newsgraph.query.network import KINDS, Edge, EdgeKind, edge_events, edge_quotes, network
 from newsgraph.query.overview import overview
 from newsgraph.query.search import search
 from newsgraph.query.timeline import (
@@ -37,6 +33,8 @@ from newsgraph.query.timeline import (
     TimelineEvent,
     event_days,
     event_entries,
+    latest_entries,
+    timeline_days,
     timeline_entries,
 )
 from newsgraph.render.assets import CSS, JS
@@ -163,7 +161,10 @@ def entity_page(
     by = views.granularity(days)
     bars = views.bars(days, by)
     shown, done = cached(
-        request, conn, ("items", entity_id, period), lambda: _items(conn, entity, bounds, totals)
+        request,
+        conn,
+        ("items", entity_id, period),
+        lambda: _items(conn, entity, bounds, days, totals),
     )
     chart = {
         "labels": [b.period for b in bars],
@@ -187,7 +188,12 @@ def entity_page(
         listed=LISTED,
         totals=totals,
         undated=sum(n for day, _, n in days if views.day_of(day) is None),
-        counterparts=network_from(_edges(request, conn), entity=entity_id, limit=12),
+        counterparts=cached(
+            request,
+            conn,
+            ("counterparts", entity_id),
+            lambda: network(conn, entity=entity_id, limit=12),
+        ),
     )
 
 
@@ -195,6 +201,7 @@ def _items(
     conn: Connection,
     entity: EntityCount,
     bounds: tuple[date, date] | None,
+    days: list[views.Day],
     totals: dict[str, int],
 ) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
     """The statements and events of one period (`bounds`), earliest first; else the latest
@@ -205,11 +212,9 @@ def _items(
             timeline_entries(conn, entity.id, since=first, until=last, limit=LISTED),
             event_entries(conn, entity, since=first, until=last, limit=LISTED),
         )
-    statements = timeline_entries(
-        conn, entity.id, limit=LISTED, offset=max(0, totals["statements"] - LISTED)
-    )
+    said = [(d, r, n) for d, r, n in days if r == "said" or r == "about"]
     events = event_entries(conn, entity, limit=LISTED, offset=max(0, totals["events"] - LISTED))
-    return statements[::-1], events[::-1]
+    return latest_entries(conn, entity.id, said, LISTED), events[::-1]
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -220,19 +225,58 @@ def network_page(
     since: str = "",
     until: str = "",
     min_weight: Annotated[int, Query(ge=1, le=1000)] = 1,
+    kind: Annotated[EdgeKind | None, Query()] = None,
 ) -> HTMLResponse:
-    """Who talks about whom, drawn as a graph; filters as query parameters."""
+    """Who talks about whom and who does what to whom, drawn as a graph; filters as query
+    parameters (`kind`: statements or events only)."""
     try:
-        edges = network_from(
-            _edges(request, conn),
-            type=type or None,
-            since=day(since, "since"),
-            until=day(until, "until"),
-            min_weight=min_weight,
-            limit=300,
-        )
+        first, last = day(since, "since"), day(until, "until")
     except PageError as exc:
         return error_page(request, exc)
+    kinds = (kind,) if kind else KINDS
+    edges = cached(
+        request,
+        conn,
+        ("network", type, first, last, min_weight, kinds),
+        lambda: [
+            e
+            for k in kinds
+            for e in network(
+                conn,
+                type=type or None,
+                since=first,
+                until=last,
+                min_weight=min_weight,
+                limit=300,
+                kind=k,
+            )
+        ],
+    )
+    return page(
+        request,
+        "network.html",
+        title="Network",
+        graph=_graph(edges),
+        edges=edges,
+        types=ENTITY_TYPES,
+        kinds=KINDS,
+        filters={
+            "type": type,
+            "since": since,
+            "until": until,
+            "min_weight": min_weight,
+            "kind": kind or "",
+        },
+    )
+
+
+def _edge_href(edge: Edge) -> str:
+    """The page listing the statements or events behind an edge."""
+    return f"/network/edge?source={edge.source}&target={edge.target}&kind={edge.kind}"
+
+
+def _graph(edges: list[Edge]) -> dict[str, Any]:
+    """The nodes and edges the network's script draws."""
     nodes: dict[int, dict[str, Any]] = {}
     for e in edges:
         for id_, name, kind in (
@@ -242,44 +286,35 @@ def network_page(
             nodes.setdefault(
                 id_, {"id": f"n{id_}", "label": name, "type": kind, "href": f"/entities/{id_}"}
             )
-    graph = {
+    return {
         "nodes": list(nodes.values()),
         "edges": [
             {
-                "id": f"x{e.source}-{e.target}",
+                "id": f"{e.kind[0]}{e.source}-{e.target}",
                 "source": f"n{e.source}",
                 "target": f"n{e.target}",
                 "weight": e.weight,
-                "href": f"/network/edge?source={e.source}&target={e.target}",
+                "kind": e.kind,
+                "href": _edge_href(e),
             }
             for e in edges
         ],
     }
-    return page(
-        request,
-        "network.html",
-        title="Network",
-        graph=graph,
-        edges=edges,
-        types=ENTITY_TYPES,
-        filters={"type": type, "since": since, "until": until, "min_weight": min_weight},
-    )
 
 
 @router.get("/network/edge", response_class=HTMLResponse)
-def edge_page(request: Request, conn: Conn, source: int, target: int) -> HTMLResponse:
-    """The statements behind one edge of the network."""
+def edge_page(
+    request: Request, conn: Conn, source: int, target: int, kind: EdgeKind = "statements"
+) -> HTMLResponse:
+    """The statements (or events) behind one edge of the network."""
     who, whom = entity_by_id(conn, source), entity_by_id(conn, target)
     if who is None or whom is None:
         return error_page(request, PageError(404, "no such entities in the corpus"))
-    return page(
-        request,
-        "edge.html",
-        title=f"{who.name} on {whom.name}",
-        who=who,
-        whom=whom,
-        rows=edge_quotes(conn, source, target),
-    )
+    if kind == "events":
+        title, rows = f"{who.name} to {whom.name}", edge_events(conn, source, target)
+        return page(request, "edge.html", title=title, who=who, whom=whom, kind=kind, rows=rows)
+    title, quoted = f"{who.name} on {whom.name}", edge_quotes(conn, source, target)
+    return page(request, "edge.html", title=title, who=who, whom=whom, kind=kind, rows=quoted)
 
 
 @router.get("/analyse", response_class=HTMLResponse)
@@ -306,12 +341,6 @@ async def analyse_page(request: Request) -> Response:
         article=article,
         view=views.article_view(article),
     )
-
-
-def _edges(request: Request, conn: Connection) -> list[EdgeDay]:
-    """The corpus's edges by day, kept while the corpus is unchanged: the one costly query
-    behind the network and every entity's counterparts."""
-    return cached(request, conn, "edges", lambda: edge_days(conn))
 
 
 def _title(article: Article) -> str:

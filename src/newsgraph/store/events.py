@@ -1,4 +1,5 @@
-"""Events into the corpus: one `events` row per event, one `event_parties` row per party.
+"""Events into the corpus: one `events` row per event, one `event_parties` row per party,
+and the (actor, recipient) entity pairs the network draws (`event_pairs`, store/derived.py).
 
 The event's JSON stays whole in `record`; the columns beside it are what
 queries filter and join on (type, date, place, modality, the parties'
@@ -19,7 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert
 
 from newsgraph.model import Event, EventParty
-from newsgraph.store.schema import event_parties, events
+from newsgraph.store.derived import add_event_pairs
+from newsgraph.store.schema import event_pairs, event_parties, events
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:$|-)")
@@ -156,12 +158,14 @@ def insert_events(
     parties = [row for i, e in enumerate(found) for row in party_rows(article_id, i, e, ids)]
     if parties:
         conn.execute(insert(event_parties), parties)
+        add_event_pairs(conn, article_id)
 
 
 def replace_events(
     conn: Connection, article_id: int, found: list[Event], ids: Mapping[str, int]
 ) -> None:
     """Store the article's events in place of any it had, so rewriting never duplicates."""
+    conn.execute(delete(event_pairs).where(event_pairs.c.article_id == article_id))
     conn.execute(delete(event_parties).where(event_parties.c.article_id == article_id))
     conn.execute(delete(events).where(events.c.article_id == article_id))
     insert_events(conn, article_id, found, ids)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from newsgraph.store.schema import meta, metadata
 
@@ -34,17 +34,19 @@ def _v2(conn: Connection) -> None:
     """
     from newsgraph.model import Event
     from newsgraph.store.events import replace_events
-    from newsgraph.store.schema import article_entities, event_parties, events
+    from newsgraph.store.schema import article_entities, event_pairs, event_parties, events
 
     kept = conn.execute(
         select(events.c.article_id, events.c.seq, events.c.record).order_by(
             events.c.article_id, events.c.seq
         )
     ).all()
+    event_pairs.drop(conn, checkfirst=True)
     event_parties.drop(conn, checkfirst=True)
     events.drop(conn)
     events.create(conn)
     event_parties.create(conn)
+    event_pairs.create(conn)
     by_article: dict[int, list[Event]] = {}
     for article_id, _, record in kept:
         by_article.setdefault(int(article_id), []).append(Event.from_dict(record))
@@ -66,7 +68,35 @@ def _v3(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-STEPS: list[Step] = [_v1, _v2, _v3]
+def _v4(conn: Connection) -> None:
+    """What the pages count, stored: (statement, entity) pairs, (actor, recipient) pairs of
+    events and each entity's reach.
+
+    Filled from the stored findings by the statements the writer runs for each
+    new article (store/derived.py). A corpus made by this newsgraph got the
+    tables and the columns from the first step, empty, and keeps them; one
+    upgraded from version 1 got its event pairs as step 2 rebuilt its events.
+    """
+    from newsgraph.store.derived import add_derived, add_event_pairs
+    from newsgraph.store.schema import entities, event_pairs, quote_entities
+
+    have = {c["name"] for c in inspect(conn).get_columns(entities.name)}
+    for name in ("article_count", "mention_count", "quote_count"):
+        if name not in have:
+            conn.execute(
+                text(f"ALTER TABLE {entities.name} ADD COLUMN {name} INTEGER NOT NULL DEFAULT 0")
+            )
+    for index in entities.indexes:
+        index.create(conn, checkfirst=True)
+    if not inspect(conn).has_table(quote_entities.name):
+        quote_entities.create(conn)
+        add_derived(conn)
+    if not inspect(conn).has_table(event_pairs.name):
+        event_pairs.create(conn)
+        add_event_pairs(conn)
+
+
+STEPS: list[Step] = [_v1, _v2, _v3, _v4]
 VERSION = len(STEPS)
 
 

@@ -115,6 +115,13 @@ entities = Table(
     Column("type", String(16), nullable=False, index=True),
     Column("kb", JSON, nullable=False),
     Column("codes", JSON, nullable=False),
+    # Its reach, counted as each article is stored so that no page counts the corpus:
+    # the articles naming it, its mentions in them, the statements it speaks.
+    Column("article_count", Integer, nullable=False, server_default="0"),
+    Column("mention_count", Integer, nullable=False, server_default="0"),
+    Column("quote_count", Integer, nullable=False, server_default="0"),
+    Index("ix_entities_reach", "article_count", "mention_count", "quote_count"),
+    Index("ix_entities_quote_count", "quote_count"),
 )
 
 # One entity in one article: its local id, the name and titles it has there.
@@ -165,6 +172,27 @@ quotes = Table(
     # "What was said about X" joins the entity's mentions to the statements whose
     # content holds them: this index answers that join without reading the rows.
     Index("ix_quotes_content_span", "article_id", "content_start", "content_end"),
+)
+
+
+# One statement and one entity that its content mentions (a mention inside its content
+# span: what `quotes --about`, the timelines and the network ask), found once at ingest.
+# The speaker's entity and the article's publication day are copied from the statement
+# and its article, which never change once stored, so that the network's edges and an
+# entity's timeline are counted from this table's indexes alone.
+quote_entities = Table(
+    "quote_entities",
+    metadata,
+    Column("quote_id", Integer, ForeignKey("quotes.id"), primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id")),
+    Column("day", String(10)),  # the first ten characters of articles.published
+    Index("ix_quote_entities_about", "entity_id", "day", "speaker_entity_id"),
+    Index("ix_quote_entities_edge", "speaker_entity_id", "entity_id", "day"),
+    # on SQLite, rows kept in the primary key's order, whose columns every index then holds:
+    # the indexes above answer the pages' counts without reading the table
+    sqlite_with_rowid=False,
 )
 
 
@@ -252,15 +280,38 @@ event_parties = Table(
     ),
 )
 
+# One event and one (actor, recipient) pair of the entities its parties stand for (a party
+# naming no entity but a country code, "Russian forces", stands for that country's entity),
+# with the days its date covers copied from the event: the network's "who does what to
+# whom" edges, counted from this table's indexes alone. Derived as the events are stored.
+event_pairs = Table(
+    "event_pairs",
+    metadata,
+    Column("article_id", Integer, primary_key=True),
+    Column("event_seq", Integer, primary_key=True),
+    Column("source_entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("target_entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("day_first", String(10)),
+    Column("day_last", String(10)),
+    ForeignKeyConstraint(
+        ["article_id", "event_seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+    Index("ix_event_pairs_edge", "source_entity_id", "target_entity_id", "day_first", "day_last"),
+    Index("ix_event_pairs_target", "target_entity_id", "source_entity_id"),
+    sqlite_with_rowid=False,
+)
+
 # Tables holding one article's findings: what a deletion or a rewrite touches.
 ARTICLE_TABLES = (
     blocks,
     authors,
     article_entities,
     mentions,
+    quote_entities,
     quotes,
     timexes,
     quantities,
+    event_pairs,
     event_parties,
     events,
 )

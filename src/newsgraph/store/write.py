@@ -17,6 +17,7 @@ from sqlalchemy import Connection, CursorResult, Table, delete, insert, select, 
 
 from newsgraph.model import Article, Entity, Party, TextSpan
 from newsgraph.store import fts, stories
+from newsgraph.store.derived import add_derived
 from newsgraph.store.events import insert_events
 from newsgraph.store.schema import (
     article_entities,
@@ -249,6 +250,7 @@ def _insert_findings(conn: Connection, article_id: int, article: Article) -> Non
             conn.execute(insert(table), values)
     _insert_quotes(conn, article_id, article, ids)
     insert_events(conn, article_id, article.events, ids)
+    add_derived(conn, article_id)
 
 
 def _insert_quotes(

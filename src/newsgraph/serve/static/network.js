@@ -1,16 +1,20 @@
-// Who talks about whom (Cytoscape.js): speakers point at the entities their statements
-// name; an edge's width grows with its statements. Click a node for its page, an edge
-// for the statements behind it. Labels are set as data, which Cytoscape draws as text.
+// Who talks about whom and who does what to whom (Cytoscape.js): speakers point at the
+// entities their statements name (grey), actors at the recipients of their events (red,
+// dashed); an edge's width grows with its statements or events, relative to the heaviest
+// of its kind. Click a node for its page, an edge for what is behind it. Labels are set
+// as data, which Cytoscape draws as text.
 (() => {
   const data = JSON.parse(document.getElementById("network-data").textContent);
   const colours = {PERSON: "#2563eb", ORG: "#059669", GPE: "#d97706", LOC: "#d97706",
                    NORP: "#7c3aed"};
-  const heaviest = Math.max(1, ...data.edges.map((e) => e.weight));
+  const heaviest = {};
+  for (const e of data.edges) heaviest[e.kind] = Math.max(heaviest[e.kind] || 1, e.weight);
   const cy = cytoscape({
     container: document.getElementById("network"),
     elements: [
       ...data.nodes.map((n) => ({data: {...n, colour: colours[n.type] || "#64748b"}})),
-      ...data.edges.map((e) => ({data: {...e, width: 1 + 7 * e.weight / heaviest}})),
+      ...data.edges.map((e) => ({data: {...e, width: 1 + 7 * e.weight / heaviest[e.kind]},
+                                 classes: e.kind})),
     ],
     layout: {name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true},
     style: [
@@ -20,6 +24,8 @@
       {selector: "edge", style: {"width": "data(width)", "line-color": "#9ca3af",
         "target-arrow-color": "#9ca3af", "target-arrow-shape": "triangle",
         "curve-style": "bezier", "opacity": 0.8}},
+      {selector: "edge.events", style: {"line-color": "#f87171", "target-arrow-color": "#f87171",
+        "line-style": "dashed"}},
       {selector: "edge:selected, edge.hover", style: {"line-color": "#d1242f",
         "target-arrow-color": "#d1242f", "opacity": 1}},
     ],
