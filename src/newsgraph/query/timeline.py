@@ -289,8 +289,8 @@ def event_entries(
     """
     country = _country(entity)
     day = event_day().label("day")
-    dated = [day >= since.isoformat()] if since else []
-    dated += [day <= until.isoformat()] if until else []
+    first, last = (d.isoformat() if d else None for d in (since, until))
+    dated = _window(day, first, last, undated=False)
     roles: tuple[EventRole, ...] = ("actor", "recipient")
     parts = [
         select(events.c.article_id, events.c.seq, events.c.trigger_start, day)

@@ -9,6 +9,7 @@ first `limit`).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -168,21 +169,22 @@ def _export(
     out = folder / f"{table}{suffix}"
     try:
         export(conn, table, chosen, out, where=where())
-    except PageError as exc:
-        _remove(folder)
-        return error_page(request, exc)
-    except QueryError as exc:
-        _remove(folder)
-        return error_page(request, PageError(400, str(exc)))
-    except ImportError as exc:
-        _remove(folder)
-        return error_page(request, PageError(500, f"the export failed: {exc}"))
+    except (PageError, QueryError, ImportError) as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        return error_page(request, _as_page_error(exc))
     return FileResponse(
-        out, media_type=media_type, filename=out.name, background=BackgroundTask(_remove, folder)
+        out,
+        media_type=media_type,
+        filename=out.name,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
 
 
-def _remove(folder: Path) -> None:
-    for child in folder.iterdir():
-        child.unlink()
-    folder.rmdir()
+def _as_page_error(exc: Exception) -> PageError:
+    """A failed export as the error page says it: a bad filter is the user's (400), a missing
+    optional package (Parquet's) the server's (500)."""
+    if isinstance(exc, PageError):
+        return exc
+    if isinstance(exc, QueryError):
+        return PageError(400, str(exc))
+    return PageError(500, f"the export failed: {exc}")
