@@ -15,7 +15,6 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    tuple_,
     union_all,
 )
 
@@ -24,8 +23,7 @@ from newsgraph.query.events import EventRow, events_by_key
 from newsgraph.query.quotes import QuoteRow, about_entity, quote_query, quote_row
 from newsgraph.store.schema import (
     articles,
-    event_parties,
-    events,
+    event_entities,
     quote_entities,
     quotes,
 )
@@ -281,30 +279,25 @@ def event_entries(
 ) -> list[TimelineEvent]:
     """What the entity did and had done to it (or one `role`), earliest first.
 
-    An event counts on its day (`event_day`); `since` and `until` compare on
-    it, inclusive, so the events of a week are those `event_days` counts in it.
-    A country also takes the parties that name no entity but carry its code
-    ("Russian forces" for Russia); other entities take only their own mentions.
-    The page is chosen on the events' keys, then only its events are read.
+    An event counts on its day (its first, else its article's publication day);
+    `since` and `until` compare on it, inclusive, so the events of a week are
+    those `event_days` counts in it. Who takes part is decided once, as the
+    events are stored (store/derived.py: a country also takes the parties that
+    name no entity but carry its code). The page is chosen on the stored rows'
+    index, then only its events are read.
     """
-    country = _country(entity)
-    day = event_day().label("day")
+    taking = event_entities
     first, last = (d.isoformat() if d else None for d in (since, until))
-    dated = _window(day, first, last, undated=False)
-    roles: tuple[EventRole, ...] = ("actor", "recipient")
-    parts = [
-        select(events.c.article_id, events.c.seq, events.c.trigger_start, day)
-        .add_columns(literal(name).label("role"))
-        .join(articles, articles.c.id == events.c.article_id)
-        .where(_takes_part(name, entity.id, country), *dated)
-        for name in roles
-        if role in (None, name)
-    ]
-    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    roles = [taking.c.role == role] if role else []
     keys = conn.execute(
-        select(both.c.article_id, both.c.seq, both.c.role)
+        select(taking.c.article_id, taking.c.event_seq, taking.c.role)
+        .where(taking.c.entity_id == entity.id, *roles, *_window(taking.c.day, first, last, False))
         .order_by(
-            both.c.day.is_(None), both.c.day, both.c.article_id, both.c.trigger_start, both.c.role
+            taking.c.day.is_(None),
+            taking.c.day,
+            taking.c.article_id,
+            taking.c.trigger_start,
+            taking.c.role,
         )
         .limit(limit)
         .offset(offset)
@@ -315,39 +308,10 @@ def event_entries(
 
 def event_days(conn: Connection, entity: EntityCount) -> list[tuple[str, EventRole, int]]:
     """(day, role, events) of what the entity did and had done to it; undated ones under ""."""
-    day = func.coalesce(event_day(), "").label("day")
-    found: list[tuple[str, EventRole, int]] = []
-    roles: tuple[EventRole, ...] = ("actor", "recipient")
-    for role in roles:
-        rows = conn.execute(
-            select(day, func.count())
-            .select_from(events.join(articles, articles.c.id == events.c.article_id))
-            .where(_takes_part(role, entity.id, _country(entity)))
-            .group_by(day)
-        )
-        found += [(str(r[0]), role, int(r[1])) for r in rows]
-    return sorted(found)
-
-
-def event_day() -> ColumnElement[str]:
-    """The one day an event is counted on: the first its date covers, else its article's."""
-    return func.coalesce(events.c.day_first, func.substr(articles.c.published, 1, 10))
-
-
-def _country(entity: EntityCount) -> str | None:
-    return entity.key.removeprefix("iso3:") if entity.key.startswith("iso3:") else None
-
-
-def _takes_part(role: str, entity_id: int, country: str | None) -> ColumnElement[bool]:
-    """The event has a `role` party that is the entity (or, for a country, carries its code
-    and names no entity): found from the parties' entity and country indexes, once."""
-    same: ColumnElement[bool] = event_parties.c.entity_id == entity_id
-    if country is not None:
-        same = or_(
-            same, and_(event_parties.c.entity_id.is_(None), event_parties.c.country == country)
-        )
-    parties = select(event_parties.c.article_id, event_parties.c.event_seq).where(
-        event_parties.c.role == role, same
+    day = func.coalesce(event_entities.c.day, "").label("day")
+    rows = conn.execute(
+        select(day, event_entities.c.role, func.count())
+        .where(event_entities.c.entity_id == entity.id)
+        .group_by(day, event_entities.c.role)
     )
-    found: ColumnElement[bool] = tuple_(events.c.article_id, events.c.seq).in_(parties)
-    return found
+    return sorted((str(d), role, int(n)) for d, role, n in rows)

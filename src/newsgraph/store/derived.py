@@ -3,7 +3,8 @@
 Three things would otherwise be worked out over the whole corpus on every page:
 which statements mention which entities (a mention inside the content span:
 the network, "what was said about X", the timelines), which entities act on
-which in events (the network's "who does what to whom"), and how widely each
+which in events (the network's "who does what to whom"), which entities take
+part in which events and on what day (an entity's timeline), and how widely each
 entity is reported (the rankings, every entity shown with its counts). The
 writer adds them for each article in the transaction that stores it; the same
 statements fill them for a whole corpus when an older one is upgraded
@@ -20,6 +21,7 @@ from newsgraph.store.schema import (
     article_entities,
     articles,
     entities,
+    event_entities,
     event_pairs,
     event_parties,
     events,
@@ -155,8 +157,39 @@ def add_event_pairs(conn: Connection, article_id: int | None = None) -> None:
     conn.execute(insert(event_pairs).from_select(columns, found))
 
 
+def add_event_entities(conn: Connection, article_id: int | None = None) -> None:
+    """Store a row for each event and entity taking part in it as actor or recipient, with the
+    day the event is counted on, for the events of one article (or of the whole corpus)."""
+    day = func.coalesce(events.c.day_first, func.substr(articles.c.published, 1, 10))
+    for role in ("actor", "recipient"):
+        joined, party, entity = _party(role)
+        found = (
+            select(
+                entity,
+                literal(role),
+                party.c.article_id,
+                party.c.event_seq,
+                day,
+                events.c.trigger_start,
+            )
+            .distinct()
+            .select_from(
+                joined.join(
+                    events,
+                    and_(
+                        events.c.article_id == party.c.article_id,
+                        events.c.seq == party.c.event_seq,
+                    ),
+                ).join(articles, articles.c.id == events.c.article_id)
+            )
+            .where(party.c.role == role, entity.is_not(None), *_of(party.c.article_id, article_id))
+        )
+        columns = ["entity_id", "role", "article_id", "event_seq", "day", "trigger_start"]
+        conn.execute(insert(event_entities).from_select(columns, found))
+
+
 def add_derived(conn: Connection, article_id: int | None = None) -> None:
     """The statement pairs and entity counts, for one newly stored article (or the whole
-    corpus); the event pairs are added with the events (store/events.py)."""
+    corpus); the event pairs and entities are added with the events (store/events.py)."""
     add_quote_entities(conn, article_id)
     add_reach(conn, article_id)

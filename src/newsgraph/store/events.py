@@ -1,5 +1,6 @@
 """Events into the corpus: one `events` row per event, one `event_parties` row per party,
-and the (actor, recipient) entity pairs the network draws (`event_pairs`, store/derived.py).
+the (actor, recipient) entity pairs the network draws (`event_pairs`) and the entities
+taking part in each event (`event_entities`, an entity's timeline; store/derived.py).
 
 The event's JSON stays whole in `record`; the columns beside it are what
 queries filter and join on (type, date, place, modality, the parties'
@@ -20,8 +21,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert
 
 from newsgraph.model import Event, EventParty
-from newsgraph.store.derived import add_event_pairs
-from newsgraph.store.schema import event_pairs, event_parties, events
+from newsgraph.store.derived import add_event_entities, add_event_pairs
+from newsgraph.store.schema import event_entities, event_pairs, event_parties, events
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:$|-)")
@@ -159,12 +160,14 @@ def insert_events(
     if parties:
         conn.execute(insert(event_parties), parties)
         add_event_pairs(conn, article_id)
+        add_event_entities(conn, article_id)
 
 
 def replace_events(
     conn: Connection, article_id: int, found: list[Event], ids: Mapping[str, int]
 ) -> None:
     """Store the article's events in place of any it had, so rewriting never duplicates."""
+    conn.execute(delete(event_entities).where(event_entities.c.article_id == article_id))
     conn.execute(delete(event_pairs).where(event_pairs.c.article_id == article_id))
     conn.execute(delete(event_parties).where(event_parties.c.article_id == article_id))
     conn.execute(delete(events).where(events.c.article_id == article_id))

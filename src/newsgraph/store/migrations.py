@@ -34,19 +34,27 @@ def _v2(conn: Connection) -> None:
     """
     from newsgraph.model import Event
     from newsgraph.store.events import replace_events
-    from newsgraph.store.schema import article_entities, event_pairs, event_parties, events
+    from newsgraph.store.schema import (
+        article_entities,
+        event_entities,
+        event_pairs,
+        event_parties,
+        events,
+    )
 
     kept = conn.execute(
         select(events.c.article_id, events.c.seq, events.c.record).order_by(
             events.c.article_id, events.c.seq
         )
     ).all()
+    event_entities.drop(conn, checkfirst=True)
     event_pairs.drop(conn, checkfirst=True)
     event_parties.drop(conn, checkfirst=True)
     events.drop(conn)
     events.create(conn)
     event_parties.create(conn)
     event_pairs.create(conn)
+    event_entities.create(conn)
     by_article: dict[int, list[Event]] = {}
     for article_id, _, record in kept:
         by_article.setdefault(int(article_id), []).append(Event.from_dict(record))
@@ -70,12 +78,13 @@ def _v3(conn: Connection) -> None:
 
 def _v4(conn: Connection) -> None:
     """What the pages count, stored: (statement, entity) pairs, (actor, recipient) pairs of
-    events and each entity's reach.
+        events and each entity's reach.
 
-    Filled from the stored findings by the statements the writer runs for each
-    new article (store/derived.py). A corpus made by this newsgraph got the
-    tables and the columns from the first step, empty, and keeps them; one
-    upgraded from version 1 got its event pairs as step 2 rebuilt its events.
+        Filled from the stored findings by the statements the writer runs for each
+        new article (store/derived.py). A corpus made by this newsgraph got the
+        tables and the columns from the first step, empty, and keeps them; one
+        upgraded from version 1 got its event pairs (and, since version 5, its event
+    entities) as step 2 rebuilt its events.
     """
     from newsgraph.store.derived import add_derived, add_event_pairs
     from newsgraph.store.schema import entities, event_pairs, quote_entities
@@ -96,7 +105,22 @@ def _v4(conn: Connection) -> None:
         add_event_pairs(conn)
 
 
-STEPS: list[Step] = [_v1, _v2, _v3, _v4]
+def _v5(conn: Connection) -> None:
+    """Which entities take part in which events, and on what day, stored: an entity's
+    timeline counts and pages its events from an index instead of every event.
+
+    A corpus made by this newsgraph got the table from the first step, empty, and
+    keeps it; one upgraded from an older version gets it filled here.
+    """
+    from newsgraph.store.derived import add_event_entities
+    from newsgraph.store.schema import event_entities
+
+    if not inspect(conn).has_table(event_entities.name):
+        event_entities.create(conn)
+        add_event_entities(conn)
+
+
+STEPS: list[Step] = [_v1, _v2, _v3, _v4, _v5]
 VERSION = len(STEPS)
 
 

@@ -301,6 +301,27 @@ event_pairs = Table(
     sqlite_with_rowid=False,
 )
 
+# One event and one entity taking part in it as actor or recipient (by the same rule as
+# event_pairs: a party naming no entity but a country code stands for that country), with
+# the day the event is counted on: an entity's timeline counts and pages its events from
+# this table's index alone. Derived as the events are stored.
+event_entities = Table(
+    "event_entities",
+    metadata,
+    Column("entity_id", Integer, ForeignKey("entities.id"), primary_key=True),
+    Column("role", String(16), primary_key=True),  # actor or recipient
+    Column("article_id", Integer, primary_key=True),
+    Column("event_seq", Integer, primary_key=True),
+    Column("day", String(10)),  # the event's first day, else its article's publication day
+    Column("trigger_start", Integer, nullable=False),
+    ForeignKeyConstraint(
+        ["article_id", "event_seq"], ["events.article_id", "events.seq"], ondelete="CASCADE"
+    ),
+    Index("ix_event_entities_day", "entity_id", "day", "article_id", "trigger_start", "role"),
+    Index("ix_event_entities_article", "article_id"),
+    sqlite_with_rowid=False,
+)
+
 # Tables holding one article's findings: what a deletion or a rewrite touches.
 ARTICLE_TABLES = (
     blocks,
@@ -311,6 +332,7 @@ ARTICLE_TABLES = (
     quotes,
     timexes,
     quantities,
+    event_entities,
     event_pairs,
     event_parties,
     events,
