@@ -14,11 +14,14 @@ from newsgraph.store.migrations import VERSION
 from newsgraph.store.schema import (
     article_sources,
     entities,
+    event_entities,
     event_pairs,
     meta,
     quote_entities,
     quotes,
 )
+from newsgraph.query.entities import match_entities
+from newsgraph.query.timeline import event_days, event_entries
 from newsgraph.store.write import entity_key
 
 from tests.event_articles import build as build_events
@@ -119,6 +122,7 @@ def _back_to_version_3(engine: Engine) -> None:
     with engine.begin() as conn:
         quote_entities.drop(conn)
         event_pairs.drop(conn)
+        event_entities.drop(conn)
         for index in entities.indexes:
             if isinstance(index, Index) and index.name and index.name.startswith("ix_entities_"):
                 index.drop(conn, checkfirst=True)
@@ -174,3 +178,31 @@ def test_event_pairs_join_each_actor_to_each_recipient_and_follow_a_rewrite(
         assert after == before - {("iso3:SYR", "geonames:170063")}
     finally:
         engine.dispose()
+
+
+def _event_timelines(conn: Connection) -> dict[str, tuple[Any, ...]]:
+    """Each entity's event days and event entries (role, article id, seq), by entity key."""
+    found = {}
+    for (key,) in conn.execute(select(entities.c.key)):
+        entity = match_entities(conn, key)[0]
+        entries = [(e.role, e.event.to_dict()) for e in event_entries(conn, entity)]
+        found[key] = (event_days(conn, entity), entries)
+    return found
+
+
+def test_a_version_4_corpus_is_upgraded_to_the_same_event_timelines(db_url: str) -> None:
+    engine = build_events(db_url)
+    with engine.connect() as conn:
+        fresh = _event_timelines(conn)
+    with engine.begin() as conn:
+        event_entities.drop(conn)
+        conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="4"))
+    engine.dispose()
+    engine = open_store(db_url)
+    try:
+        with engine.connect() as conn:
+            upgraded = _event_timelines(conn)
+            assert _event_timelines(conn)["iso3:SYR"][0]  # "Syrian forces" count for Syria
+    finally:
+        engine.dispose()
+    assert upgraded == fresh
