@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Index, inspect, select, text
 
+from newsgraph.query.entities import match_entities
+from newsgraph.query.timeline import event_days, event_entries
 from newsgraph.store import open_store
 from newsgraph.store.events import replace_events
 from newsgraph.store.migrations import VERSION
@@ -20,12 +22,10 @@ from newsgraph.store.schema import (
     quote_entities,
     quotes,
 )
-from newsgraph.query.entities import match_entities
-from newsgraph.query.timeline import event_days, event_entries
-from newsgraph.store.write import entity_key
+from newsgraph.store.write import entity_key, store_article
 
 from tests.event_articles import build as build_events
-from tests.event_articles import sanctions
+from tests.event_articles import pullout, sanctions
 from tests.query.corpus import articles, build
 
 
@@ -206,3 +206,19 @@ def test_a_version_4_corpus_is_upgraded_to_the_same_event_timelines(db_url: str)
     finally:
         engine.dispose()
     assert upgraded == fresh
+
+
+def test_a_country_stored_after_its_unnamed_parties_still_takes_part_in_their_events(
+    db_url: str,
+) -> None:
+    engine = open_store(db_url)
+    try:
+        with engine.begin() as conn:  # "Syrian forces" stored before any article names Syria
+            store_article(conn, "sanctions", sanctions())
+            store_article(conn, "pullout", pullout())
+        with engine.connect() as conn:
+            syria = match_entities(conn, "iso3:SYR")[0]
+            taken = {(e.role, e.event.trigger) for e in event_entries(conn, syria)}
+    finally:
+        engine.dispose()
+    assert ("actor", "shelled") in taken and ("recipient", "ordered the withdrawal") in taken

@@ -157,9 +157,14 @@ def add_event_pairs(conn: Connection, article_id: int | None = None) -> None:
     conn.execute(insert(event_pairs).from_select(columns, found))
 
 
-def add_event_entities(conn: Connection, article_id: int | None = None) -> None:
+def add_event_entities(
+    conn: Connection, article_id: int | None = None, country: str | None = None
+) -> None:
     """Store a row for each event and entity taking part in it as actor or recipient, with the
-    day the event is counted on, for the events of one article (or of the whole corpus)."""
+    day the event is counted on, for the events of one article (or of the whole corpus).
+
+    `country`: only the parties naming no entity but carrying that code, for a country
+    entity just created, so that the events stored before it count for it too."""
     day = func.coalesce(events.c.day_first, func.substr(articles.c.published, 1, 10))
     for role in ("actor", "recipient"):
         joined, party, entity = _party(role)
@@ -182,7 +187,12 @@ def add_event_entities(conn: Connection, article_id: int | None = None) -> None:
                     ),
                 ).join(articles, articles.c.id == events.c.article_id)
             )
-            .where(party.c.role == role, entity.is_not(None), *_of(party.c.article_id, article_id))
+            .where(
+                party.c.role == role,
+                entity.is_not(None),
+                *_of(party.c.article_id, article_id),
+                *([party.c.entity_id.is_(None), party.c.country == country] if country else []),
+            )
         )
         columns = ["entity_id", "role", "article_id", "event_seq", "day", "trigger_start"]
         conn.execute(insert(event_entities).from_select(columns, found))
