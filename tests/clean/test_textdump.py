@@ -122,9 +122,12 @@ def test_stricter_thresholds_keep_less_of_the_page() -> None:
     assert clean_textdump(raw, model, pair).parts == default.parts
 
 
-def test_the_shipped_model_records_an_honest_cross_validated_score() -> None:
-    cv = load_model("textdump")["cross_validated"]
-    assert cv["f1"] >= 0.925
+def test_the_shipped_model_records_honest_held_out_scores() -> None:
+    # leave-site-out is the closer guess at unseen sites, so it carries the
+    # raised floor; the by-page figure moves by about 0.005 between fits
+    model = load_model("textdump")
+    assert model["leave_site_out"]["f1"] >= 0.925
+    assert model["cross_validated"]["f1"] >= 0.92
 
 
 def test_extraction_dev_regression_gate() -> None:

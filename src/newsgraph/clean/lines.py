@@ -152,6 +152,7 @@ def line_features(lines: list[Line]) -> list[list[float]]:
     long_idx = [i for i, n in enumerate(nwords) if n >= LONG_LINE]
     first_long = long_idx[0] if long_idx else len(lines)
     last_long = long_idx[-1] if long_idx else -1
+    blocks = _block_features(lines, nwords, counts)
     cum = 0
     feats: list[list[float]] = []
     blank = [0.0] * OWN_FEATURES
@@ -172,8 +173,53 @@ def line_features(lines: list[Line]) -> list[list[float]]:
         cum += nwords[i]
         row.append(1 - cum / total)
         row.append(float(first_long <= i <= last_long))
+        row += blocks[i]
         feats.append(row)
     return feats
+
+
+SHORT_LINE = 5  # words: a line this short is usually a link, a label or a heading
+
+
+def _block_features(
+    lines: list[Line], nwords: list[int], counts: Counter[str]
+) -> list[list[float]]:
+    """What the block around a line looks like, as a stand-in for the markup a dump lost.
+
+    Menus, tag lists and link rails come out as runs of short, unpunctuated,
+    title-cased lines, often printed again elsewhere on the page; prose blocks
+    are runs of sentences. A line's own traits cannot see the run it sits in.
+    """
+    n = len(lines)
+    short = [k <= SHORT_LINE for k in nwords]
+    ends = [bool(_SENT_END.search(line.text)) for line in lines]
+    repeated = [counts[line.text] > 1 for line in lines]
+    run = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and short[j] == short[i]:
+            j += 1
+        for k in range(i, j):
+            run[k] = j - i if short[i] else 0
+        i = j
+    out = []
+    for i, line in enumerate(lines):
+        lo, hi = max(0, i - 5), min(n, i + 6)
+        size = hi - lo
+        text = line.text
+        punct = sum(1 for c in text if not c.isalnum() and not c.isspace()) / len(text)
+        out.append(
+            [
+                math.log1p(run[i]),
+                sum(ends[lo:hi]) / size,
+                sum(short[lo:hi]) / size,
+                sum(repeated[lo:hi]) / size,
+                math.log1p(counts[text]),
+                punct,
+            ]
+        )
+    return out
 
 
 def _gap_before(marked: list[int], i: int) -> int:
