@@ -10,7 +10,14 @@ from sqlalchemy import JSON, Column, Engine, Integer, MetaData, Table, func, sel
 from newsgraph.model import Event
 from newsgraph.store import open_store
 from newsgraph.store.events import day_range, replace_events
-from newsgraph.store.schema import entities, event_pairs, event_parties, events, meta
+from newsgraph.store.schema import (
+    entities,
+    event_entities,
+    event_pairs,
+    event_parties,
+    events,
+    meta,
+)
 from newsgraph.store.write import store_article
 
 from tests.event_articles import build, pullout, sanctions
@@ -122,7 +129,8 @@ def test_a_version_1_corpus_is_upgraded_keeping_its_events(db_url: str) -> None:
     with engine.begin() as conn:
         store_article(conn, "pullout", pullout())
         records = conn.execute(select(events.c.article_id, events.c.seq, events.c.record)).all()
-        # back to the version 1 shape: events as JSON only, no party or pair rows
+        # back to the version 1 shape: events as JSON only, no party, pair or entity rows
+        event_entities.drop(conn)
         event_pairs.drop(conn)
         event_parties.drop(conn)
         events.drop(conn)
@@ -141,6 +149,7 @@ def test_a_version_1_corpus_is_upgraded_keeping_its_events(db_url: str) -> None:
     try:
         assert _count(engine, events) == 3 and _count(engine, event_parties) == 7
         assert _count(engine, event_pairs) == 4  # Putin on Syria and on Assad; US, EU on Russia
+        assert _count(engine, event_entities) > 0  # the entity timeline's rows are rebuilt too
         with engine.connect() as conn:
             putin = conn.execute(
                 select(entities.c.name)
