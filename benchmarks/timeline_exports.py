@@ -42,13 +42,13 @@ def _ms(run: Callable[[], object]) -> float:
 
 
 def entity_rows(app: FastAPI, client: TestClient) -> list[dict[str, object]]:
-    from newsgraph.query.browse import timeline_days, top_speakers
-    from newsgraph.query.entities import EntityCount, entity_by_id
+    from newsgraph.query.entities import EntityCount, entity_by_id, top_speakers
     from newsgraph.query.timeline import (
         event_days,
         event_entries,
         latest_entries,
         latest_events,
+        timeline_days,
         timeline_entries,
     )
     from newsgraph.serve.cache import CorpusCache
