@@ -158,14 +158,10 @@ def timeline_entries(
     keys = _keys(entity_id, role, first, last, with_undated)
 
     def ordered(table: Subquery) -> list[ColumnElement[Any]]:
-        found = [
-            table.c.published.is_(None),
-            table.c.published,
-            table.c.article_id,
-            table.c.content_start,
-            table.c.id,
-        ]
-        return [key.desc() for key in found] if newest_first else found
+        c = table.c
+        return _in_order(
+            [c.published.is_(None), c.published, c.article_id, c.content_start, c.id], newest_first
+        )
 
     paged = select(keys).order_by(*ordered(keys)).limit(limit).offset(offset).subquery()
     query = (
@@ -181,6 +177,11 @@ def timeline_entries(
         found_role = fields.pop("role")
         entries.append(TimelineEntry(found_role, quote_row(fields)))
     return entries
+
+
+def _in_order(keys: list[ColumnElement[Any]], newest_first: bool) -> list[ColumnElement[Any]]:
+    """The sort keys of a timeline, oldest first, or each reversed for the exact reverse."""
+    return [key.desc() for key in keys] if newest_first else keys
 
 
 def latest_entries(
@@ -314,13 +315,8 @@ def event_entries(
     taking = event_entities
     first, last = (d.isoformat() if d else None for d in (since, until))
     roles = [taking.c.role == role] if role else []
-    order = [
-        taking.c.day.is_(None),
-        taking.c.day,
-        taking.c.article_id,
-        taking.c.trigger_start,
-        taking.c.role,
-    ]
+    c = taking.c
+    order = [c.day.is_(None), c.day, c.article_id, c.trigger_start, c.role]
     keys = conn.execute(
         select(taking.c.article_id, taking.c.event_seq, taking.c.role)
         .where(
@@ -328,7 +324,7 @@ def event_entries(
             *roles,
             *_window(taking.c.day, first, last, with_undated),
         )
-        .order_by(*([key.desc() for key in order] if newest_first else order))
+        .order_by(*_in_order(order, newest_first))
         .limit(limit)
         .offset(offset)
     ).all()
