@@ -47,3 +47,11 @@ def test_sense_check_verdicts_and_specific_codings_rule_the_decision() -> None:
     trusting = rules | {"trust": "always"}
     assert decide(doubtful, trusting, "kept", "PROTEST") == ("PROTEST", 0.4)
     assert decide(doubtful, trusting, "weak", "PROTEST") is None
+
+
+def test_agreeing_with_the_lexicon_lowers_the_bar() -> None:
+    probs = {NONE: 0.6, "ASSAULT": 0.25, "PROTEST": 0.15}
+    rules = {"threshold": 0.3, "drop": [], "trust": "", "agree": 0.2}
+    assert decide(probs, rules, "kept", None, "ASSAULT") == ("ASSAULT", 0.25)
+    assert decide(probs, rules, "kept", None, "PROTEST") is None  # the model prefers another
+    assert decide(probs, rules, "kept", None, None) is None

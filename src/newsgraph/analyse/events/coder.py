@@ -135,7 +135,11 @@ def best(probs: Mapping[str, float], threshold: float) -> tuple[str, float] | No
 
 
 def decide(
-    probs: Mapping[str, float], rules: Mapping[str, Any], status: str, specific: str | None
+    probs: Mapping[str, float],
+    rules: Mapping[str, Any],
+    status: str,
+    specific: str | None,
+    lexical: str | None = None,
 ) -> tuple[str, float] | None:
     """The candidate's type and confidence, or None.
 
@@ -144,11 +148,18 @@ def decide(
     "attack" a "threatened to" already reports); "trust", whether a specific
     lexicon coding (`specific`: a phrase pattern, a material act with its mode,
     "phoned") keeps its type whatever the model says, when the sense checks kept
-    it ("always", ev-type's rule; "" never).
+    it ("always", ev-type's rule; "" never); "agree", a lower
+    threshold for a candidate whose most likely type is the one the lexicon gives
+    it (`lexical`): two sources that agree need less of each.
     """
     if status in rules["drop"]:
         return None
     threshold = float(rules["threshold"])
     if specific is not None and rules["trust"] == "always" and status == "kept":
         return specific, max(1.0 - probs[NONE], threshold)
+    agree = rules.get("agree")
+    if agree is not None and lexical is not None:
+        kind = max((c for c in probs if c != NONE), key=lambda c: probs[c])
+        if kind == lexical:
+            threshold = min(threshold, float(agree))
     return best(probs, threshold)

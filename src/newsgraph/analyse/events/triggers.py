@@ -124,7 +124,13 @@ def _supervised(doc: Doc, model: dict[str, Any]) -> list[Trigger]:
             continue
         probs = scores(coder_features(token, found, status), model)
         specific = found is not None and is_specific(found)
-        got = decide(probs, model["rules"], status, found.type if specific and found else None)
+        got = decide(
+            probs,
+            model["rules"],
+            status,
+            found.type if specific and found else None,
+            found.type if found else None,
+        )
         if got is None:
             continue
         kind, p = got
