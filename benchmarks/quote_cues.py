@@ -128,11 +128,12 @@ def main() -> int:
     parser.add_argument("--polnear", type=Path, default=DEFAULT)
     parser.add_argument("--split", default="dev")
     parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in")
+    parser.add_argument("--limit", type=int, help="the split's first articles only")
     parser.add_argument("--top", type=int, default=12, help="cue words shown per class")
     parser.add_argument("--examples", type=int, default=0, help="example lines shown")
     args = parser.parse_args()
 
-    golds = list(open_split(args.polnear, args.split).articles())
+    golds = list(open_split(args.polnear, args.split, args.limit).articles())
     docs = parses(golds, args.cache)
     tally = Tally()
     out: dict[str, Counter[str]] = {}
