@@ -23,17 +23,10 @@ def misses(paths: list[Path]) -> tuple[Counter[str], list[str]]:
     kinds: Counter[str] = Counter()
     rows: list[str] = []
     for sentence in ev.load(paths):
-        free = [p for p in ev.predict(sentence) if p.modality != "negated"]
-        for event in sentence.events:
-            if event.get("modality", "asserted") == "negated":
-                continue
-            same = [p for p in free if p.type == event["type"]]
-            match = ev._nearest(event, sentence.text, same)
-            if match is None:
-                continue
-            free.remove(match)
+        pairs, _ = ev.matches(sentence, ev.predict(sentence))
+        for event, match in pairs:
             gold = event.get("actor_country")
-            if gold and gold not in match.actor_countries:
+            if match is not None and gold and gold not in match.actor_countries:
                 kind = "wrong" if match.actor_countries else "none"
                 kinds[kind] += 1
                 got = ",".join(sorted(match.actor_countries)) or "-"

@@ -219,6 +219,8 @@ def test_a_country_stored_after_its_unnamed_parties_still_takes_part_in_their_ev
         with engine.connect() as conn:
             syria = match_entities(conn, "iso3:SYR")[0]
             taken = {(e.role, e.event.trigger) for e in event_entries(conn, syria)}
+            pairs = {(s, t) for _, _, s, t, _, _ in _event_pairs(conn)}
     finally:
         engine.dispose()
     assert ("actor", "shelled") in taken and ("recipient", "ordered the withdrawal") in taken
+    assert ("iso3:SYR", "geonames:170063") in pairs  # the network draws the same edge

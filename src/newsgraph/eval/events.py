@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from newsgraph.analyse.events.triggers import Trigger
 
-__all__ = ["TYPES", "Scores", "Sentence", "evaluate", "load", "predict", "score"]
+__all__ = ["TYPES", "Scores", "Sentence", "evaluate", "load", "matches", "predict", "score"]
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -217,24 +217,38 @@ def score(pairs: Iterable[tuple[Sentence, list[Predicted]]]) -> Scores:
     scores = Scores()
     for sentence, predicted in pairs:
         scores.sentences += 1
-        _score_one(scores, sentence, [p for p in predicted if p.modality != "negated"])
+        _score_one(scores, sentence, predicted)
     return scores
 
 
+def matches(
+    sentence: Sentence, predicted: list[Predicted]
+) -> tuple[list[tuple[dict[str, Any], Predicted | None]], list[Predicted]]:
+    """Each gold event that is not negated with the prediction matched to it (or None), and
+    the predictions left unmatched: the one-to-one matching every figure is counted on."""
+    free = [p for p in predicted if p.modality != "negated"]
+    pairs: list[tuple[dict[str, Any], Predicted | None]] = []
+    for event in sentence.events:
+        if event.get("modality", "asserted") == "negated":
+            continue
+        match = _nearest(event, sentence.text, [p for p in free if p.type == event["type"]])
+        if match is not None:
+            free.remove(match)
+        pairs.append((event, match))
+    return pairs, free
+
+
 def _score_one(scores: Scores, sentence: Sentence, predicted: list[Predicted]) -> None:
-    gold = [e for e in sentence.events if e.get("modality", "asserted") != "negated"]
+    pairs, extras = matches(sentence, predicted)
     if not sentence.events:
         scores.uncoded[1] += 1
-        scores.uncoded[0] += not predicted
-    free = list(predicted)
-    for event in gold:
+        scores.uncoded[0] += not extras
+    for event, match in pairs:
         counts = scores.counts.setdefault(event["type"], [0, 0, 0])
-        match = _nearest(event, sentence.text, [p for p in free if p.type == event["type"]])
         if match is None:
             counts[2] += 1
             continue
         counts[0] += 1
-        free.remove(match)
         _tally(scores.actor, event.get("actor_country"), match.actor_countries)
         _tally(scores.recipient, event.get("recipient_country"), match.recipient_countries)
         if event.get("mode"):
@@ -242,7 +256,7 @@ def _score_one(scores: Scores, sentence: Sentence, predicted: list[Predicted]) -
             scores.mode[0] += match.mode == event["mode"]
         scores.modality[1] += 1
         scores.modality[0] += match.modality == event.get("modality", "asserted")
-    for extra in free:
+    for extra in extras:
         scores.counts.setdefault(extra.type, [0, 0, 0])[1] += 1
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, insert, literal, select
+from sqlalchemy import ColumnElement, Connection, and_, func, insert, literal, or_, select
 
 from newsgraph.store.schema import (
     article_entities,
@@ -112,9 +112,14 @@ def _party(role: str) -> tuple[Any, Any, ColumnElement[int]]:
     return joined, party, func.coalesce(party.c.entity_id, country.c.id)
 
 
-def add_event_pairs(conn: Connection, article_id: int | None = None) -> None:
+def add_event_pairs(
+    conn: Connection, article_id: int | None = None, country: str | None = None
+) -> None:
     """Store a row for each event and (actor entity, recipient entity) pair of it, for the
-    events of one article (or of the whole corpus)."""
+    events of one article (or of the whole corpus).
+
+    `country`: only the pairs one of whose parties names no entity but carries that code,
+    for a country entity just created (see `add_country`)."""
     actors, actor, source = _party("actor")
     recipients, recipient, target = _party("recipient")
     joined = actors.join(
@@ -144,6 +149,7 @@ def add_event_pairs(conn: Connection, article_id: int | None = None) -> None:
             target.is_not(None),
             source != target,
             *_of(actor.c.article_id, article_id),
+            *([or_(_unnamed(actor, country), _unnamed(recipient, country))] if country else []),
         )
     )
     columns = [
@@ -164,7 +170,7 @@ def add_event_entities(
     day the event is counted on, for the events of one article (or of the whole corpus).
 
     `country`: only the parties naming no entity but carrying that code, for a country
-    entity just created, so that the events stored before it count for it too."""
+    entity just created (see `add_country`)."""
     day = func.coalesce(events.c.day_first, func.substr(articles.c.published, 1, 10))
     for role in ("actor", "recipient"):
         joined, party, entity = _party(role)
@@ -191,11 +197,24 @@ def add_event_entities(
                 party.c.role == role,
                 entity.is_not(None),
                 *_of(party.c.article_id, article_id),
-                *([party.c.entity_id.is_(None), party.c.country == country] if country else []),
+                *([_unnamed(party, country)] if country else []),
             )
         )
         columns = ["entity_id", "role", "article_id", "event_seq", "day", "trigger_start"]
         conn.execute(insert(event_entities).from_select(columns, found))
+
+
+def _unnamed(party: Any, country: str) -> ColumnElement[bool]:
+    found: ColumnElement[bool] = and_(party.c.entity_id.is_(None), party.c.country == country)
+    return found
+
+
+def add_country(conn: Connection, code: str) -> None:
+    """The event pairs and event entities of a country entity just created: the parties that
+    name no entity but carry its code ("Syrian forces") stand for it, and those stored
+    before it existed found no entity to stand for."""
+    add_event_pairs(conn, country=code)
+    add_event_entities(conn, country=code)
 
 
 def add_derived(conn: Connection, article_id: int | None = None) -> None:

@@ -78,12 +78,12 @@ def _v3(conn: Connection) -> None:
 
 def _v4(conn: Connection) -> None:
     """What the pages count, stored: (statement, entity) pairs, (actor, recipient) pairs of
-        events and each entity's reach.
+    events and each entity's reach.
 
-        Filled from the stored findings by the statements the writer runs for each
-        new article (store/derived.py). A corpus made by this newsgraph got the
-        tables and the columns from the first step, empty, and keeps them; one
-        upgraded from version 1 got its event pairs (and, since version 5, its event
+    Filled from the stored findings by the statements the writer runs for each
+    new article (store/derived.py). A corpus made by this newsgraph got the
+    tables and the columns from the first step, empty, and keeps them; one
+    upgraded from version 1 got its event pairs (and, since version 5, its event
     entities) as step 2 rebuilt its events.
     """
     from newsgraph.store.derived import add_derived, add_event_pairs

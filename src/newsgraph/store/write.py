@@ -17,7 +17,7 @@ from sqlalchemy import Connection, CursorResult, Table, delete, insert, select, 
 
 from newsgraph.model import Article, Entity, Party, TextSpan
 from newsgraph.store import fts, stories
-from newsgraph.store.derived import add_derived, add_event_entities
+from newsgraph.store.derived import add_country, add_derived
 from newsgraph.store.events import insert_events
 from newsgraph.store.schema import (
     article_entities,
@@ -191,7 +191,7 @@ def _entity_ids(conn: Connection, article: Article) -> dict[str, int]:
             )
         )
         if row is None and key.startswith("iso3:"):
-            add_event_entities(conn, country=key.removeprefix("iso3:"))
+            add_country(conn, key.removeprefix("iso3:"))
     return ids
 
 
