@@ -13,7 +13,10 @@ the same as that command's. Then every gold cue is put in one class:
   added and missed are counted, "said [in a statement]", "[has] said");
 - other cue: a prediction overlaps its content but with a cue elsewhere (the
   choice of word: "told" where gold has "said", a nested verb);
-- missed: no prediction overlaps its content or cue;
+- missed: no prediction overlaps its content or cue, split by why ("missed
+  why"): the cue's head word is not in the lexicon, has no content candidate,
+  scores below the threshold, is vetoed (`cues.never_here`), or is lost later
+  (overlaps resolved, no source at a low score);
 
 and every predicted cue that matches no gold cue exactly is "spurious" when
 no gold content overlaps its content. The classes are also split by the gold
@@ -29,7 +32,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.analyse.attribution.quotes import find_quotes
+from newsgraph.analyse.attribution import cues
+from newsgraph.analyse.attribution.quotemarks import passages
+from newsgraph.analyse.attribution.quotes import Candidate, candidates, find_quotes
 from newsgraph.analyse.entities.find import find_entities
 from newsgraph.analyse.identity.link import identify
 from newsgraph.analyse.nlp import load_nlp, parse
@@ -72,21 +77,58 @@ def predict(gold: GoldArticle, doc: Doc) -> list[Prediction]:
     return predictions(article)
 
 
+def scored(doc: Doc) -> dict[int, tuple[Candidate, float]]:
+    """Every candidate cue head of a parse, by token id, with the classifier's score."""
+    model = cues.model()
+    marks = passages(doc.text)
+    inside = cues.quote_index([t.idx for t in doc], [(p.start, p.end) for p in marks])
+    found = candidates(doc, marks, inside, model["lexicon"], model["joiners"])
+    probs = cues.score([c.features for c in found])
+    return {c.cue.i: (c, p) for c, p in zip(found, probs, strict=True)}
+
+
+def missed_why(
+    doc: Doc, cue: list[tuple[int, int]], heads: dict[int, tuple[Candidate, float]]
+) -> str:
+    """Why the extractor has nothing for a gold cue (its first piece's syntactic head)."""
+    span = doc.char_span(cue[0][0], cue[0][1], alignment_mode="expand")
+    if span is None:
+        return "no token"
+    model = cues.model()
+    head = span.root
+    if not cues.is_candidate(head, model["lexicon"]):
+        return "not in lexicon"
+    if head.i not in heads:
+        return "no content"
+    candidate, prob = heads[head.i]
+    if prob < model.get("threshold", cues.THRESHOLD):
+        return "below threshold"
+    if cues.never_here(head, model["lexicon"], candidate.content):
+        return "vetoed"
+    return "lost later"
+
+
 def words(text: str, index: TokenIndex, tokens: Tokens) -> str:
     """The text of a token set, lower-cased, tokens joined by spaces."""
     return " ".join(text[index.starts[i] : index.ends[i]].lower() for i in sorted(tokens))
 
 
 def classify(
-    gold: GoldArticle, preds: list[Prediction], out: dict[str, Counter[str]], examples: list[str]
+    gold: GoldArticle,
+    doc: Doc,
+    preds: list[Prediction],
+    out: dict[str, Counter[str]],
+    examples: list[str],
 ) -> None:
     """Count one article's gold and predicted cues into the classes of the module docstring."""
     text, index = gold.text, TokenIndex(gold.text)
+    spans = [a.cue for a in gold.attributions if index.of(a.content)]
     golds = [(index.of(a.content), index.of(a.cue)) for a in gold.attributions]
     golds = [g for g in golds if g[0]]
+    heads = scored(doc)
     pred = [(index.of(as_spans(p.content)), index.of(as_spans(p.cue))) for p in preds]
     pred_cues = {c for _, c in pred if c}
-    for content, cue in golds:
+    for (content, cue), cue_spans in zip(golds, spans, strict=True):
         if not cue:
             out["class"]["no gold cue"] += 1
             continue
@@ -112,6 +154,7 @@ def classify(
             examples.append(f"other {gold.id}: gold [{name}] pred [{words(text, index, other)}]")
         else:
             kind = "missed"
+            out["missed why"][missed_why(doc, list(cue_spans), heads)] += 1
         out["class"][kind] += 1
         out[kind][name] += 1
     gold_cues = {c for _, c in golds if c}
@@ -137,19 +180,22 @@ def main() -> int:
     docs = parses(golds, args.cache)
     tally = Tally()
     out: dict[str, Counter[str]] = {}
-    for key in ("class", "extent shape", "extent added", "extent missed", "other cue pred",
-                "exact", "extent", "other cue", "missed", "spurious"):  # fmt: skip
+    keys = ("class", "missed why", "extent shape", "extent added", "extent missed",
+            "other cue pred", "exact", "extent", "other cue", "missed", "spurious")  # fmt: skip
+    for key in keys:
         out[key] = Counter()
     examples: list[str] = []
     for gold, doc in zip(golds, docs, strict=True):
         preds = predict(gold, doc)
         tally.add(gold, article_counts(gold, preds))
-        classify(gold, preds, out, examples)
+        classify(gold, doc, preds, out, examples)
     scores = tally.scores(args.split)
     figures = [f"{m} {s.f1:.4f}" for m in TARGETS if (s := scores.metrics[m]) is not None]
     print(f"{args.split}: {len(golds)} articles, " + ", ".join(figures))
     for key, counter in out.items():
-        shown = counter.most_common(None if key in ("class", "extent shape") else args.top)
+        shown = counter.most_common(
+            None if key in ("class", "missed why", "extent shape") else args.top
+        )
         print(f"\n{key} ({sum(counter.values())}): " + "; ".join(f"{k} {n}" for k, n in shown))
     for line in examples[: args.examples]:
         print(line)
