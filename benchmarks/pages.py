@@ -46,6 +46,7 @@ def build(db: Path, n: int) -> float:
     """Store `n` copies of the test articles in `db`; the seconds it took."""
     from newsgraph.model import Article
     from newsgraph.store import open_store
+    from newsgraph.store.db import refresh_statistics
     from newsgraph.store.write import store_article
 
     from tests.query.corpus import articles
@@ -63,6 +64,7 @@ def build(db: Path, n: int) -> float:
             # articles are (copies would otherwise all join their original's story,
             # and the near-duplicate lookup would grow with every copy)
             store_article(conn, f"bench:{i}", copy, signature=random.randbytes(SIGNATURE_BYTES))
+        refresh_statistics(conn)  # as `newsgraph ingest` does after its last article
     engine.dispose()
     return time.perf_counter() - start
 

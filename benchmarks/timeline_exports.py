@@ -42,9 +42,15 @@ def _ms(run: Callable[[], object]) -> float:
 
 
 def entity_rows(app: FastAPI, client: TestClient) -> list[dict[str, object]]:
-    from newsgraph.query.browse import timeline_days, top_speakers
-    from newsgraph.query.entities import EntityCount, entity_by_id
-    from newsgraph.query.timeline import event_days, event_entries, timeline_entries
+    from newsgraph.query.entities import EntityCount, entity_by_id, top_speakers
+    from newsgraph.query.timeline import (
+        event_days,
+        event_entries,
+        latest_entries,
+        latest_events,
+        timeline_days,
+        timeline_entries,
+    )
     from newsgraph.serve.cache import CorpusCache
     from newsgraph.serve.views import bars, granularity, period_bounds
     from newsgraph.store.schema import event_parties
@@ -69,16 +75,10 @@ def entity_rows(app: FastAPI, client: TestClient) -> list[dict[str, object]]:
             done = sum(n for _, r, n in days if r in ("actor", "recipient"))
 
             statements_ms = median_ms(
-                lambda c=conn, e=entity, n=said: (
-                    timeline_days(c, e.id),
-                    timeline_entries(c, e.id, limit=50, offset=max(0, n - 50)),
-                )
+                lambda c=conn, e=entity: latest_entries(c, e.id, timeline_days(c, e.id), 50)
             )
             events_ms = median_ms(
-                lambda c=conn, e=entity, n=done: (
-                    event_days(c, e),
-                    event_entries(c, e, limit=50, offset=max(0, n - 50)),
-                )
+                lambda c=conn, e=entity: latest_events(c, e, event_days(c, e), 50)
             )
         path = f"/entities/{entity.id}"
         state.page_cache = CorpusCache()

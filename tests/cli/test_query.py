@@ -149,3 +149,33 @@ def test_export_events_as_gdelt(event_db: str, tmp_path: Path) -> None:
         newsgraph("export", "--table", "quotes", "--format", "gdelt", "--db", event_db),
         "use it with --table events",
     )
+
+
+def test_export_writes_what_the_quotes_listing_selects(db: str, tmp_path: Path) -> None:
+    asked = ("--speaker", "Putin", "--since", "2016-03-01")
+    listed = json.loads(newsgraph("quotes", *asked, "--json", "--db", db).stdout)["quotes"]
+    out = tmp_path / "putin.jsonl"
+    result = newsgraph("export", "--table", "quotes", *asked, "-o", str(out), "--db", db)
+    assert result.returncode == 0, result.stderr
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert listed and sorted(q["id"] for q in exported) == sorted(q["id"] for q in listed)
+    _one_error_line(
+        newsgraph("export", "--table", "quotes", "--actor", "Putin", "--db", db),
+        "--actor filters --table events, not --table quotes",
+    )
+    _one_error_line(
+        newsgraph("export", "--table", "entities", "--since", "2016-03-01", "--db", db),
+        "--since and --until filter",
+    )
+
+
+def test_export_writes_what_the_events_listing_selects(event_db: str) -> None:
+    sanctions = newsgraph(
+        "export", "--table", "events", "--type", "sanction", "--recipient", "RUS", "--db", event_db
+    )
+    assert sanctions.returncode == 0 and "exported 1 rows of events" in sanctions.stderr
+    assert json.loads(sanctions.stdout)["type"] == "SANCTION"
+    _one_error_line(
+        newsgraph("export", "--table", "events", "--type", "FIGHT", "--db", event_db),
+        "unknown event type",
+    )

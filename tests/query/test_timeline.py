@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Connection
 
@@ -10,6 +11,7 @@ from newsgraph.query.timeline import (
     event_days,
     event_entries,
     latest_entries,
+    latest_events,
     timeline,
     timeline_days,
     timeline_entries,
@@ -110,6 +112,19 @@ def test_an_entitys_events_by_day_role_and_window(event_conn: Connection) -> Non
     assert pages[1][0].event.actors[0].text == "Syrian forces"
 
 
+def test_the_latest_events_are_the_newest_first_ones_read_from_the_latest_days(
+    event_conn: Connection,
+) -> None:
+    for name in ("Syria", "Vladimir Putin"):
+        found = timeline(event_conn, name)
+        assert found is not None
+        days = event_days(event_conn, found.entity)
+        oldest_first = [(e.role, e.event.id) for e in event_entries(event_conn, found.entity)]
+        for limit in (1, 2, 5):
+            latest = latest_events(event_conn, found.entity, days, limit)
+            assert [(e.role, e.event.id) for e in latest] == oldest_first[::-1][:limit], name
+
+
 def test_the_day_counts_cover_every_event_of_the_timeline(event_conn: Connection) -> None:
     putin = timeline(event_conn, "Vladimir Putin")
     assert putin is not None
@@ -150,3 +165,26 @@ def test_the_latest_entries_are_the_newest_first_ones_read_from_the_latest_days(
             assert [(e.role, e.quote.id) for e in latest] == [
                 (e.role, e.quote.id) for e in newest
             ], (name, limit)
+
+
+def test_a_window_keeps_what_was_published_at_any_time_of_its_last_day(tmp_path: Path) -> None:
+    from newsgraph.model import Article
+    from newsgraph.store import open_store
+    from newsgraph.store.write import store_article
+
+    from tests.query.corpus import articles
+
+    (key, sample), *_ = articles()
+    late = Article.from_dict({**sample.to_dict(), "published": "2016-03-20T23:30:00+00:00"})
+    engine = open_store(str(tmp_path / "corpus.db"))
+    with engine.begin() as conn:
+        store_article(conn, key, late)
+    with engine.connect() as conn:
+        putin = match_entities(conn, "Vladimir Putin")[0].id
+        everything = [e.quote.id for e in timeline_entries(conn, putin)]
+        day = timeline_entries(conn, putin, since=date(2016, 3, 20), until=date(2016, 3, 20))
+        until = timeline_entries(conn, putin, until=date(2016, 3, 20))
+        before = timeline_entries(conn, putin, until=date(2016, 3, 19))
+    engine.dispose()
+    assert everything and [e.quote.id for e in day] == [e.quote.id for e in until] == everything
+    assert before == []

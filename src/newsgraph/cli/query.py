@@ -240,18 +240,46 @@ def export(
     output: Annotated[
         str, typer.Option("--output", "-o", help="The file, or - for stdout (jsonl, csv, gdelt).")
     ] = "-",
+    speaker: Annotated[str | None, typer.Option(help="Quotes: as `newsgraph quotes`.")] = None,
+    about: Annotated[str | None, typer.Option(help="Quotes: as `newsgraph quotes`.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Events: as `newsgraph events`.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Events: as `newsgraph events`.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Events: only this PLOVER type.")
+    ] = None,
+    since: DateOption = None,
+    until: DateOption = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write a whole table as JSON lines, CSV or Parquet (articles as JSON lines: full records).
+    """Write a table as JSON lines, CSV or Parquet (articles as JSON lines: full records).
 
     `--table events --format gdelt` writes GDELT 2.0 event rows (tab-separated, no header).
+    Quotes and events take the filters of `newsgraph quotes` and `newsgraph events`
+    (since/until: YYYY-MM-DD, inclusive), and every row they select is written.
     """
+    from newsgraph.query.events import event_filter
     from newsgraph.query.export import export as write
+    from newsgraph.query.quotes import quote_filter
 
+    first, last = (d.date() if d else None for d in (since, until))
+    given = {
+        "quotes": {"--speaker": speaker, "--about": about},
+        "events": {"--actor": actor, "--recipient": recipient, "--type": event_type},
+    }
+    for name, options in given.items():
+        wrong = [option for option, value in options.items() if value and table != name]
+        if wrong:
+            raise fail(f"{', '.join(wrong)} filters --table {name}, not --table {table}")
+    if (since or until) and table not in given:
+        raise fail(f"--since and --until filter --table quotes or events, not --table {table}")
+    where = {
+        "quotes": lambda: quote_filter(speaker, about, first, last),
+        "events": lambda: event_filter(actor, recipient, event_type, first, last),
+    }.get(table, lambda: None)
     out = sys.stdout if output == "-" else Path(output)
     with corpus(db) as conn:
         try:
-            count = write(conn, table, fmt.value, out)
+            count = write(conn, table, fmt.value, out, where=where())
         except BrokenPipeError:
             _stop_quietly()
         except OSError as exc:

@@ -28,7 +28,7 @@ from newsgraph.store.schema import articles, entities, event_parties, events, qu
 Role = Literal["actor", "recipient"]
 _speaker = entities.alias("claim_speaker")
 _place = entities.alias("place_entity")
-_CHUNK = 400  # events asked for at once: two parameters each, under SQLite's limit
+_CHUNK = 300  # events asked for at once: up to three parameters each, under SQLite's limit
 
 
 @dataclass(slots=True)
@@ -189,9 +189,17 @@ def events_by_key(
     and page were chosen on the keys alone, so that only the events shown are read."""
     found: dict[tuple[int, int], EventRow] = {}
     for i in range(0, len(keys), _CHUNK):
-        wanted = tuple_(events.c.article_id, events.c.seq).in_(keys[i : i + _CHUNK])
+        wanted = _among(events.c.article_id, events.c.seq, keys[i : i + _CHUNK])
         found.update({(e.article_id, e.seq): e for e in fetch(conn, event_query().where(wanted))})
     return found
+
+
+def _among(
+    article: ColumnElement[int], seq: ColumnElement[int], keys: Sequence[tuple[int, int]]
+) -> ColumnElement[bool]:
+    """The rows keyed `(article, seq)` in `keys`, asked by their article ids as well: SQLite
+    finds a list of pairs by reading the whole table, a list of ids through its index."""
+    return and_(article.in_(sorted({a for a, _ in keys})), tuple_(article, seq).in_(keys))
 
 
 def parties_of(
@@ -212,7 +220,7 @@ def parties_of(
                 event_parties.c.sector,
             )
             .outerjoin(entities, entities.c.id == event_parties.c.entity_id)
-            .where(tuple_(event_parties.c.article_id, event_parties.c.event_seq).in_(chunk))
+            .where(_among(event_parties.c.article_id, event_parties.c.event_seq, chunk))
             .order_by(event_parties.c.article_id, event_parties.c.event_seq, event_parties.c.seq)
         )
         for row in conn.execute(query):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import (
@@ -105,12 +106,16 @@ def _keys(
     stored pairs' own day, inside their index."""
     published_day = func.substr(articles.c.published, 1, 10)
     said = [_said(entity_id), *_window(published_day, first, last, undated)]
-    if first:  # the articles from `first` on, found by their index ("2016-03-15T10:00" >= the day)
-        said.append(
-            quotes.c.article_id.in_(
-                select(articles.c.id).where(*_window(articles.c.published, first, None, undated))
-            )
-        )
+    # the articles of the window, found by their index: "2016-03-15T10:00" is on or
+    # after the day "2016-03-15", and before the day after `last`
+    published = [articles.c.published >= first] if first else []
+    if last and last < date.max.isoformat():
+        after = date.fromisoformat(last) + timedelta(days=1)
+        published.append(articles.c.published < after.isoformat())
+    if published:
+        if undated:
+            published = [or_(articles.c.published.is_(None), and_(*published))]
+        said.append(quotes.c.article_id.in_(select(articles.c.id).where(*published)))
     tests = (
         ("said", and_(*said)),
         ("about", about_entity(entity_id, *_window(quote_entities.c.day, first, last, undated))),
@@ -153,14 +158,10 @@ def timeline_entries(
     keys = _keys(entity_id, role, first, last, with_undated)
 
     def ordered(table: Subquery) -> list[ColumnElement[Any]]:
-        found = [
-            table.c.published.is_(None),
-            table.c.published,
-            table.c.article_id,
-            table.c.content_start,
-            table.c.id,
-        ]
-        return [key.desc() for key in found] if newest_first else found
+        c = table.c
+        return _in_order(
+            [c.published.is_(None), c.published, c.article_id, c.content_start, c.id], newest_first
+        )
 
     paged = select(keys).order_by(*ordered(keys)).limit(limit).offset(offset).subquery()
     query = (
@@ -178,12 +179,37 @@ def timeline_entries(
     return entries
 
 
+def _in_order(keys: list[ColumnElement[Any]], newest_first: bool) -> list[ColumnElement[Any]]:
+    """The sort keys of a timeline, oldest first, or each reversed for the exact reverse."""
+    return [key.desc() for key in keys] if newest_first else keys
+
+
 def latest_entries(
     conn: Connection, entity_id: int, days: list[tuple[str, Role, int]], limit: int
 ) -> list[TimelineEntry]:
     """The `limit` newest entries, as `timeline_entries(newest_first=True)` gives them
     (undated first), read from the latest days alone: `days` (`timeline_days`) says from
     which day on there are enough, so a timeline of years is not sorted for its last page."""
+    since = _enough_since(days, limit)
+    return timeline_entries(
+        conn, entity_id, since=since, limit=limit, newest_first=True, with_undated=True
+    )
+
+
+def latest_events(
+    conn: Connection, entity: EntityCount, days: list[tuple[str, EventRole, int]], limit: int
+) -> list[TimelineEvent]:
+    """The `limit` newest events, as `event_entries(newest_first=True)` gives them, read
+    from the latest of `days` (`event_days`) alone, as `latest_entries` reads statements."""
+    since = _enough_since(days, limit)
+    return event_entries(
+        conn, entity, since=since, limit=limit, newest_first=True, with_undated=True
+    )
+
+
+def _enough_since(days: Sequence[tuple[str, str, int]], limit: int) -> date | None:
+    """The latest day from which on, with the undated ones, `days` count `limit` items;
+    None when all of them are needed."""
     undated = sum(n for day, _, n in days if not day)
     per_day: dict[str, int] = {}
     for day, _, n in days:
@@ -195,12 +221,9 @@ def latest_entries(
         if held >= limit:
             break
     try:
-        since = date.fromisoformat(cutoff) if cutoff and held >= limit else None
+        return date.fromisoformat(cutoff) if cutoff and held >= limit else None
     except ValueError:  # a publication "day" that is no calendar day: read them all
-        since = None
-    return timeline_entries(
-        conn, entity_id, since=since, limit=limit, newest_first=True, with_undated=True
-    )
+        return None
 
 
 def _by_period(conn: Connection, entity_id: int, chars: int) -> list[tuple[str, Role, int]]:
@@ -276,29 +299,32 @@ def event_entries(
     until: date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
+    with_undated: bool = False,
 ) -> list[TimelineEvent]:
-    """What the entity did and had done to it (or one `role`), earliest first.
+    """What the entity did and had done to it (or one `role`), earliest first
+    (`newest_first`: the exact reverse).
 
     An event counts on its day (its first, else its article's publication day);
-    `since` and `until` compare on it, inclusive, so the events of a week are
-    those `event_days` counts in it. Who takes part is decided once, as the
-    events are stored (store/derived.py: a country also takes the parties that
-    name no entity but carry its code). The page is chosen on the stored rows'
-    index, then only its events are read.
+    `since` and `until` compare on it, inclusive (`with_undated` keeps the undated
+    ones too), so the events of a week are those `event_days` counts in it. Who
+    takes part is decided once, as the events are stored (store/derived.py: a
+    country also takes the parties that name no entity but carry its code). The
+    page is chosen on the stored rows' index, then only its events are read.
     """
     taking = event_entities
     first, last = (d.isoformat() if d else None for d in (since, until))
     roles = [taking.c.role == role] if role else []
+    c = taking.c
+    order = [c.day.is_(None), c.day, c.article_id, c.trigger_start, c.role]
     keys = conn.execute(
         select(taking.c.article_id, taking.c.event_seq, taking.c.role)
-        .where(taking.c.entity_id == entity.id, *roles, *_window(taking.c.day, first, last, False))
-        .order_by(
-            taking.c.day.is_(None),
-            taking.c.day,
-            taking.c.article_id,
-            taking.c.trigger_start,
-            taking.c.role,
+        .where(
+            taking.c.entity_id == entity.id,
+            *roles,
+            *_window(taking.c.day, first, last, with_undated),
         )
+        .order_by(*_in_order(order, newest_first))
         .limit(limit)
         .offset(offset)
     ).all()

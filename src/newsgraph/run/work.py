@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from newsgraph.errors import TIME_LIMIT_S, NewsgraphError, one_line_errors
 from newsgraph.model import Article, InputKind
 from newsgraph.read.sources import InputFailure, PageInput, load_page
 from newsgraph.store import StoreError
-from newsgraph.store.db import explain
+from newsgraph.store.db import explain, refresh_statistics
 from newsgraph.store.write import record_failure, store_article
 
 
@@ -119,7 +120,8 @@ class Tally:
 def write_results(
     engine: Engine, results: Iterable[Result], tally: Tally, batch: int = 1
 ) -> Iterator[Result]:
-    """Store the results `batch` to a transaction, yielding each once it is safely written.
+    """Store the results `batch` to a transaction, yielding each once it is safely written;
+    then bring the planner's statistics up to date for the corpus the run made.
 
     The local engine writes one input per transaction, so that a kill loses at
     most the page in hand; loading finished Ray shards, whose results are
@@ -128,22 +130,29 @@ def write_results(
     stream = iter(results)
     while chunk := list(islice(stream, batch)):
         outcomes: list[str] = []
-        try:
-            with engine.begin() as conn:
-                for result in chunk:
-                    if result.article is None:
-                        record_failure(conn, result.key, result.failure or "unknown failure")
-                        outcomes.append("failed")
-                    else:
-                        stored = store_article(conn, result.key, result.article, result.signature)
-                        outcomes.append(stored[0])
-        except DBAPIError as exc:
-            raise StoreError(
-                explain(exc, engine.url.render_as_string(hide_password=True))
-            ) from None
+        with _writing(engine) as conn:
+            for result in chunk:
+                if result.article is None:
+                    record_failure(conn, result.key, result.failure or "unknown failure")
+                    outcomes.append("failed")
+                else:
+                    stored = store_article(conn, result.key, result.article, result.signature)
+                    outcomes.append(stored[0])
         for result, outcome in zip(chunk, outcomes, strict=True):
             if outcome == "failed":
                 tally.failed.append((result.key, result.failure or "unknown failure"))
             else:
                 tally.add(outcome)
             yield result
+    with _writing(engine) as conn:
+        refresh_statistics(conn)
+
+
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Connection]:
+    """A transaction whose database errors are one StoreError line."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except DBAPIError as exc:
+        raise StoreError(explain(exc, engine.url.render_as_string(hide_password=True))) from None

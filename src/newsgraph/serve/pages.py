@@ -34,6 +34,7 @@ from newsgraph.query.timeline import (
     event_days,
     event_entries,
     latest_entries,
+    latest_events,
     timeline_days,
     timeline_entries,
 )
@@ -164,7 +165,7 @@ def entity_page(
         request,
         conn,
         ("items", entity_id, period),
-        lambda: _items(conn, entity, bounds, days, totals),
+        lambda: _items(conn, entity, bounds, days),
     )
     chart = {
         "labels": [b.period for b in bars],
@@ -202,7 +203,6 @@ def _items(
     entity: EntityCount,
     bounds: tuple[date, date] | None,
     days: list[views.Day],
-    totals: dict[str, int],
 ) -> tuple[list[TimelineEntry], list[TimelineEvent]]:
     """The statements and events of one period (`bounds`), earliest first; else the latest
     `LISTED` of each, newest first."""
@@ -213,8 +213,8 @@ def _items(
             event_entries(conn, entity, since=first, until=last, limit=LISTED),
         )
     said = [(d, r, n) for d, r, n in days if r == "said" or r == "about"]
-    events = event_entries(conn, entity, limit=LISTED, offset=max(0, totals["events"] - LISTED))
-    return latest_entries(conn, entity.id, said, LISTED), events[::-1]
+    done = [(d, r, n) for d, r, n in days if r == "actor" or r == "recipient"]
+    return latest_entries(conn, entity.id, said, LISTED), latest_events(conn, entity, done, LISTED)
 
 
 @router.get("/network", response_class=HTMLResponse)

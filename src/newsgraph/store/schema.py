@@ -57,6 +57,10 @@ articles = Table(
     # the whole public JSON object (schema newsgraph.article/1): lossless export
     Column("record", JSON, nullable=False),
 )
+# The order every list of statements is read in (dated first, oldest first): scanned in
+# this index, the first page of a list comes from its first articles, not from a sort
+# of every statement. An index of expressions, as both SQLite and PostgreSQL have.
+Index("ix_articles_order", articles.c.published.is_(None), articles.c.published, articles.c.id)
 
 # Every input that produced an article: the first one and each exact duplicate.
 article_sources = Table(
@@ -162,7 +166,7 @@ quotes = Table(
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
     Column("speaker", Text),
-    Column("speaker_entity_id", Integer, ForeignKey("entities.id"), index=True),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id")),
     Column("addressee_start", Integer),
     Column("addressee_end", Integer),
     Column("addressee", Text),
@@ -172,6 +176,8 @@ quotes = Table(
     # "What was said about X" joins the entity's mentions to the statements whose
     # content holds them: this index answers that join without reading the rows.
     Index("ix_quotes_content_span", "article_id", "content_start", "content_end"),
+    # A speaker's statements counted per article (the timelines) from the index alone.
+    Index("ix_quotes_speaker", "speaker_entity_id", "article_id"),
 )
 
 
