@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -125,14 +126,12 @@ def count(docs: list[Doc], golds: list[dict[int, set[int]]]) -> dict[str, list[i
                 total[key] += 1
                 if tok.i in heads:
                     cue[key] += 1
-    lemmas = {
-        k for k in cue if cue[k] >= MIN_CUES and "|" not in k and "@" not in k and "#" not in k
-    }
+    lemmas = {k for k in cue if cue[k] >= MIN_CUES and not any(m in k for m in cues.KEY_MARKS)}
 
     def kept(key: str) -> bool:
         if cue[key] >= MIN_CUES:
             return True
-        base = key.split("|")[0].split("@")[0].split("#")[0]
+        base = re.split(f"[{re.escape(cues.KEY_MARKS)}]", key)[0]
         return base != key and base in lemmas and total[key] >= NEVER_SEEN
 
     return {k: [cue[k], total[k]] for k in sorted(total) if kept(k)}

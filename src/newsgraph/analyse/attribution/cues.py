@@ -111,7 +111,29 @@ def can_speak(tok: Token) -> bool:
     return tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in SPEAKER_ENTS
 
 
-KEYS = (cue_key, frame_key, role_key, argument_key)  # the lexicon's keys, mined alike
+def subject_key(tok: Token) -> str:
+    """The lexicon key with the kind of the word's subject ("show/v~poll", "say/v~PERSON").
+
+    Whether a word reports depends on who does it: "a poll shows" is an
+    attribution where "the map shows" is not. A subject that names someone is
+    kept as its entity type, a pronoun as "pron", a common noun as its lemma.
+    """
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        kind = "-"
+    elif subj.pos_ == "PRON":
+        kind = "pron"
+    elif subj.ent_type_ in SPEAKER_ENTS:
+        kind = subj.ent_type_
+    elif subj.pos_ == "PROPN":
+        kind = "name"
+    else:
+        kind = subj.lemma_.lower()
+    return f"{cue_key(tok)}~{kind}"
+
+
+KEYS = (cue_key, frame_key, role_key, argument_key, subject_key)  # the lexicon's keys, mined alike
+KEY_MARKS = "|@#~"  # what follows the lemma key in the others
 
 
 @cache
@@ -181,7 +203,23 @@ def features(
     row += [float(d in children) for d in _CHILD_DEPS]
     row += [float(tok.tag_ == t) for t in _TAGS]
     row += _content_features(tok, content)
+    row += _frame_features(tok, counts)
     return row
+
+
+def _frame_features(tok: Token, counts: dict[str, list[int]]) -> list[float]:
+    """How often words like this one with this subject report, and how often its clause does.
+
+    The subject key's share (`subject_key`) and the share of the verb the word
+    governs ("seemed to [blame]", "wants to [say]", "knew [that it] mattered").
+    """
+    subj_share, subj_freq = lexicon_score(counts, subject_key(tok))
+    governed = next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
+        None,
+    )
+    gov_share = lexicon_score(counts, cue_key(governed))[0] if governed is not None else 0.0
+    return [subj_share, subj_freq, gov_share]
 
 
 @dataclass(slots=True, frozen=True)
@@ -253,6 +291,30 @@ def possessive_cue(tok: Token, counts: dict[str, list[int]]) -> Token | None:
     if clause is None or verb_form_share(tok, counts) < VERB_FORM_SHARE:
         return None
     return clause
+
+
+SEEMING = frozenset({"appear", "seem"})
+REPORTING_SHARE = 0.25  # how often a verb must head a cue to report what "seemed to" governs
+
+
+def seeming_verb(tok: Token, counts: dict[str, list[int]]) -> Token | None:
+    """The word of saying or thinking a "seem"/"appear" governs ("seemed [to blame]"), if any.
+
+    PolNeAR train takes such a verb into the cue and the subject as the
+    source ("[Cruz] seemed to blame ...", "appeared to imply"), where a bare
+    "seemed" governing any other verb ("seemed to be shrinking") has no
+    source. A verb that heads a cue at least `REPORTING_SHARE` of the time
+    counts as one.
+    """
+    if tok.lemma_.lower() not in SEEMING:
+        return None
+    verb = next(
+        (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i <= tok.i + 3),
+        None,
+    )
+    if verb is None or lexicon_score(counts, cue_key(verb))[0] < REPORTING_SHARE:
+        return None
+    return verb
 
 
 NEVER_CUE = 5  # a role seen this often in train, never as a cue, vetoes its word

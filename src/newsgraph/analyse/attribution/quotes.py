@@ -144,9 +144,12 @@ def candidates(
     text = doc.text
     out: list[Candidate] = []
     for tok in doc:
-        if not cues.is_candidate(tok, counts):
-            continue
+        if not cues.is_candidate(tok, counts) or cues.seeming_verb(tok.head, counts) is tok:
+            continue  # "seemed to [blame]": the word is part of its head's cue
         ids = [t.i for t in cues.cue_tokens(tok, joiners)]
+        verb = cues.seeming_verb(tok, counts)
+        if verb is not None:  # "seemed [to blame]", "appears [set to veto]"
+            ids = sorted({*ids, *range(tok.i + 1, verb.i + 1)})
         content = content_candidate(tok, ids, marks, inside, text)
         if content is not None:
             near = cues.near_quote(tok, inside)
@@ -170,7 +173,8 @@ def _attributions(
             continue
         item = Found(tok, cue_ids, set(content.ids), prob=prob)
         item.pieces = content_spans(doc, item.content, marks, inside)
-        item.source = sources.source_head(tok)
+        reporting = cues.seeming_verb(tok, model["lexicon"]) is not None
+        item.source = sources.source_head(tok, reporting=reporting)
         if item.source is not None and (
             item.source.i in item.content or inside[item.source.i] not in (-1, inside[tok.i])
         ):

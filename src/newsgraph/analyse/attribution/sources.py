@@ -7,7 +7,8 @@ that verb's subject is the speaker), the nearer of two subjects the parser
 gives one verb ("'... reaction,' X said"), the noun a relative clause hangs on
 ("Clinton, who said"), the possessor of a cue noun ("Assad's claim"), or the
 object of "according to". The subject of a passive cue ("Trump was asked",
-"Asked about ..., Trump said") or of "appear"/"seem" is who is talked about,
+"Asked about ..., Trump said") or of "appear"/"seem" is who is talked about
+(unless it governs a word of saying: "[Cruz] seemed to blame"),
 not a source, and the "it" of a predicate cue stands for its clause ("it is
 obvious that ...": 34 of 43 such cues in PolNeAR train have no source). The
 phrase is kept as written; the entity is the article entity named by its head
@@ -32,20 +33,23 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acomp", "attr")
 _FIRST_PLURAL = frozenset({"we", "us", "our"})
 _QUANTIFIERS = frozenset({"many", "some", "others", "most", "several", "few", "both", "all"})
-_SEEMING = frozenset({"appear", "seem"})
 _VERBS = ("VERB", "AUX")
 _CLOSING = frozenset({",", "”", '"', "''"})  # what ends a quotation before an inverted cue
 _ADDRESSING = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "urge", "ask"})
 
 
-def source_head(cue: Token) -> Token | None:
-    """The head word of the phrase naming the source of the cue headed by `cue`."""
+def source_head(cue: Token, *, reporting: bool = False) -> Token | None:
+    """The head word of the phrase naming the source of the cue headed by `cue`.
+
+    `reporting`: a "seem"/"appear" cue governs a word of saying
+    (`cues.seeming_verb`: "[Cruz] seemed to blame"), so its subject speaks.
+    """
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         if to is None and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
             to = cue.doc[cue.i + 1]
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if cue.lemma_.lower() in _SEEMING:  # "[Republicans] appear to be salivating": no one speaks
+    if cue.lemma_.lower() in cues.SEEMING and not reporting:  # "[they] appear to be salivating"
         return None
     if _bare_participle(cue):  # "[Asked] about the wall, Trump said": Trump was asked
         return None
