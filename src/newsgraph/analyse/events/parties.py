@@ -20,7 +20,9 @@ actor and its prepositional objects as recipients; a noun that is the
 subject of a verb ("air strikes ... killed some 1,700 civilians") takes the
 verb's object as recipient.
 
-Conjunctions give one party each; `party_codes.py` gives each its words,
+Conjunctions give one party each, and two conjoined subjects of a meeting,
+an agreement or a cooperation with no object meet each other ("Obama and
+Putin met": Putin is the recipient); `party_codes.py` gives each its words,
 entity, country and sector.
 """
 
@@ -36,6 +38,10 @@ from newsgraph.analyse.identity.countries import country_of
 from newsgraph.model import EventParty
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# Acts two parties do to each other: with no object, the second of two conjoined
+# subjects is the recipient, as PLOVER codes "X and Y met" (three or more sign
+# together: all are actors).
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _RECIPIENT_PREPS = frozenset({
     "against", "on", "upon", "with", "from", "to", "toward", "towards", "into", "onto",
@@ -106,6 +112,10 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         recipient_heads = [t for t in _reason_target(head) if fits(t)]
     actor_heads = [_owner(t, ctx) for t in _expand(actors) if fits(t)]
     actor_heads = [t for t in actor_heads if t not in recipient_heads]
+    if not recipient_heads and trig.type in _MUTUAL and len(actor_heads) == 2:
+        first, second = actor_heads  # "Obama and Putin met": Putin is whom Obama met
+        if second in first.conjuncts:
+            actor_heads, recipient_heads = [first], [second]
     found = [party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
     return [party(t, ctx) for t in actor_heads], named or found
