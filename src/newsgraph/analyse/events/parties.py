@@ -2,7 +2,8 @@
 
 Verb triggers: the subject, or the "by" agent of a passive, is the actor; the
 direct object, a passive subject, and the objects of "against", "on",
-"with", "from", "to", "at" are recipients. A verb without a subject of its
+"with", "from", "to", "at" (and for support or a demand "for" and
+"behind") are recipients. A verb without a subject of its
 own takes the subject of the verb it depends on ("promising to withdraw",
 "by ordering ..."), and a relative pronoun stands for the noun its clause
 hangs on.
@@ -77,6 +78,9 @@ _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl"})
 _TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
 _TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
+# Prepositions that name a target only for these types: "voted for X", "called for
+# the overthrow of X", "threw his support behind X" (elsewhere "for" is a purpose).
+_SIDE_TARGET = {"for": frozenset({"SUPPORT", "REQUEST"}), "behind": frozenset({"SUPPORT"})}
 # Types whose target is often named only as the one whose deed it answers.
 _REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
 _NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
@@ -195,7 +199,12 @@ def _to_recipient(prep: Token, kind: str) -> bool:
     """Whether a preposition introduces a recipient for this type of event."""
     if prep.dep_ != "prep":
         return False
-    return prep.lower_ in _RECIPIENT_PREPS or (prep.lower_ == "at" and kind in _AT_TARGET)
+    word = prep.lower_
+    return (
+        word in _RECIPIENT_PREPS
+        or (word == "at" and kind in _AT_TARGET)
+        or kind in _SIDE_TARGET.get(word, ())
+    )
 
 
 def _noun_roles(
