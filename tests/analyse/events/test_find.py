@@ -82,6 +82,19 @@ def test_an_agent_with_no_country_takes_the_article_s_after_the_filter() -> None
     assert found and found[0].actors[0].country == "IRQ"
 
 
+def test_an_actor_with_no_country_does_not_take_its_own_target_s() -> None:
+    text = "Mexico protested. Mexico recalled its envoy. Mr. Gore then accused Mexico of lying."
+    _, found = events(text, ("accused", "ACCUSE"))
+    assert [p.country for p in found[0].recipients] == ["MEX"]
+    assert found[0].actors[0].country != "MEX"
+
+
+def test_police_and_protesters_take_the_country_where_they_act() -> None:
+    text = "Cuba, Cuba and Cuba were on every banner. Police arrested 30 protesters in Orlando."
+    _, found = events(text, ("arrested", "COERCE"))
+    assert [(p.sector, p.country) for p in found[0].actors] == [("COP", "USA")]
+
+
 def test_a_country_attacked_by_a_political_actor_is_still_an_event() -> None:
     _, found = events("Syrian troops attacked Turkey on Monday.", ("attacked", "ASSAULT"))
     assert [p.country for p in found[0].recipients] == ["TUR"]

@@ -39,6 +39,23 @@ def test_each_member_of_a_compound_actor_is_one_party() -> None:
     assert countries(actors) == ["RUS", "USA", "FRA"]
 
 
+def test_support_behind_or_for_somebody_makes_them_the_recipient() -> None:
+    text = "The Wisconsin governor threw his support behind Sen. Ted Cruz."
+    _, recipients = roles(text, "threw", "SUPPORT")
+    assert [p.span.text for p in recipients] == ["Sen. Ted Cruz"]
+    _, recipients = roles("Turkey called for the overthrow of Assad.", "called", "REQUEST")
+    assert [p.span.text for p in recipients] == ["Assad"]
+    _, recipients = roles("Turkey apologized for the remarks.", "apologized", "CONCEDE")
+    assert recipients == []
+
+
+def test_two_subjects_who_meet_meet_each_other() -> None:
+    actors, recipients = roles("Obama and Putin met in Paris on Monday.", "met", "CONSULT")
+    assert (countries(actors), countries(recipients)) == (["USA"], ["RUS"])
+    actors, recipients = roles("Iraqi and Syrian troops attacked.", "attacked", "ASSAULT")
+    assert recipients == []
+
+
 def test_a_light_verb_gives_its_subject_and_its_prepositional_object() -> None:
     actors, recipients = roles(
         "The European Union imposed sanctions on Iran.", "sanctions", "SANCTION"

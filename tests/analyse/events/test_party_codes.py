@@ -29,6 +29,12 @@ def test_a_named_actor_gives_its_codes() -> None:
     assert (found.country, found.sector) == ("RUS", "GOV")
 
 
+def test_a_person_s_of_phrase_names_his_country_before_the_entity_s_codes() -> None:
+    text = "Saddam Hussein threatened Kuwait. King Hussein of Jordan arrived in Washington."
+    found = party_of(text, "Hussein of Jordan")
+    assert found.country == "JOR"
+
+
 def test_a_count_stands_for_what_it_counts() -> None:
     found = party_of("Hundreds of Iraqi protesters marched.", "Hundreds")
     assert found.span.text == "Hundreds of Iraqi protesters"

@@ -33,7 +33,7 @@ class Context:
     entity_at: list[Entity | None]  # per token: the entity whose mention holds it
     starts: list[int]  # per token: its character offset
     _pronouns: dict[int, str | None] | None = field(default=None, repr=False)
-    _country: str | None = field(default=None, repr=False)
+    _counts: dict[str, int] | None = field(default=None, repr=False)
 
     def entity(self, tok: Token) -> Entity | None:
         """The entity a token is part of, a third-person pronoun resolved to its referent."""
@@ -55,16 +55,21 @@ class Context:
                 return self.by_id(quote.speaker.entity)
         return None
 
-    def country(self) -> str | None:
-        """The country the article is most about: the most mentioned one among its entities."""
-        if self._country is None:
-            counts: dict[str, int] = {}
+    def country(self, besides: frozenset[str] = frozenset()) -> str | None:
+        """The country the article is most about: the most mentioned one among its entities.
+
+        `besides` leaves countries out: an actor with no country of its own
+        is seldom of the country its own event is done to ("Trump targeted
+        Mexico"), though that is often the one a short article names most.
+        """
+        if self._counts is None:
+            self._counts = {}
             for ent in self.article.entities:
                 code = next((c["country"] for c in ent.codes if c.get("country")), "")
                 if code and code not in _NOT_COUNTRIES:
-                    counts[code] = counts.get(code, 0) + len(ent.mentions)
-            self._country = max(counts, key=lambda c: counts[c]) if counts else ""
-        return self._country or None
+                    self._counts[code] = self._counts.get(code, 0) + len(ent.mentions)
+        counts = {c: n for c, n in self._counts.items() if c not in besides}
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     def _nearest(self, pronoun: Token) -> Entity | None:
         """The nearest agreeing entity before a pronoun, in its sentence or the two before.

@@ -62,6 +62,9 @@ _VERBAL = frozenset({
 # hits a country or a company that comes to it makes no event of that country.
 _PLACE_IS_WHERE = frozenset({"ASSAULT", "COERCE", "CONSULT", "AID", "MOBILIZE"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Sectors of actors that act where they are: police and protesters in Lagos are
+# Nigerian, whatever country the article names most.
+_AT_HOME = frozenset({"COP", "OPP"})
 # Words that put an agent in several countries ("Western leaders", "Arab states",
 # "international mediators"): no main country for it ("foreign minister" has one).
 _MANY_COUNTRIES = frozenset({
@@ -108,8 +111,10 @@ def _in_context(event: Event, ctx: Context) -> None:
     """Give a country to the parties that are actors of some kind but name none.
 
     A recipient takes the country of the event's place ("killed some 1,700
-    civilians in Syria"); a named person or group, or an agent with a sector
-    ("police", "the justice"), takes the article's main country. Done after
+    civilians in Syria"), and so do police and protesters as actors; a named
+    person or group, or an agent with a sector ("police", "the justice"),
+    takes the article's main country, for an actor never that of a country
+    its event is done to ("Mr. Gore called on Israel"). Done after
     the political filter, so that a country from context never makes a
     private person's deed political.
     """
@@ -117,10 +122,27 @@ def _in_context(event: Event, ctx: Context) -> None:
     for party in event.recipients:
         if party.country is None and party.entity is None and place:
             party.country = place
-    for party in (*event.actors, *event.recipients):
-        words = set(party.span.text.lower().replace("-", " ").split())
-        if party.country is None and (party.entity is not None or party.sector):
-            party.country = None if words & _MANY_COUNTRIES else ctx.country()
+    for party in event.actors:
+        if party.country is None and party.sector in _AT_HOME and place:
+            party.country = place
+    targets = frozenset(p.country for p in event.recipients if p.country and _a_country(p, ctx))
+    for party in event.actors:
+        _fall_back(party, ctx, targets)
+    for party in event.recipients:
+        _fall_back(party, ctx, frozenset())
+
+
+def _a_country(party: EventParty, ctx: Context) -> bool:
+    """Whether a party is a country itself ("called on Israel"), not one of its people."""
+    ent = ctx.by_id(party.entity) if party.entity else None
+    return ent is not None and "iso3" in ent.kb
+
+
+def _fall_back(party: EventParty, ctx: Context, besides: frozenset[str]) -> None:
+    """The article's main country, except `besides`, for an actor of some kind with none."""
+    words = set(party.span.text.lower().replace("-", " ").split())
+    if party.country is None and (party.entity is not None or party.sector):
+        party.country = None if words & _MANY_COUNTRIES else ctx.country(besides)
 
 
 def political(party: EventParty, kind: str, ctx: Context, *, actor: bool = True) -> bool:

@@ -2,7 +2,8 @@
 
 Verb triggers: the subject, or the "by" agent of a passive, is the actor; the
 direct object, a passive subject, and the objects of "against", "on",
-"with", "from", "to", "at" are recipients. A verb without a subject of its
+"with", "from", "to", "at" (and for support or a demand "for" and
+"behind") are recipients. A verb without a subject of its
 own takes the subject of the verb it depends on ("promising to withdraw",
 "by ordering ..."), and a relative pronoun stands for the noun its clause
 hangs on.
@@ -20,7 +21,9 @@ actor and its prepositional objects as recipients; a noun that is the
 subject of a verb ("air strikes ... killed some 1,700 civilians") takes the
 verb's object as recipient.
 
-Conjunctions give one party each; `party_codes.py` gives each its words,
+Conjunctions give one party each, and two conjoined subjects of a meeting,
+an agreement or a cooperation with no object meet each other ("Obama and
+Putin met": Putin is the recipient); `party_codes.py` gives each its words,
 entity, country and sector.
 """
 
@@ -36,6 +39,10 @@ from newsgraph.analyse.identity.countries import country_of
 from newsgraph.model import EventParty
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
+# Acts two parties do to each other: with no object, the second of two conjoined
+# subjects is the recipient, as PLOVER codes "X and Y met" (three or more sign
+# together: all are actors).
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 _RECIPIENT_PREPS = frozenset({
     "against", "on", "upon", "with", "from", "to", "toward", "towards", "into", "onto",
@@ -71,6 +78,9 @@ _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "advcl"})
 _TIMES = frozenset({"DATE", "TIME"})  # "Friday's agreement": no actor
 _TARGET_FIRST = frozenset({"ASSAULT", "COERCE"})
+# Prepositions that name a target only for these types: "voted for X", "called for
+# the overthrow of X", "threw his support behind X" (elsewhere "for" is a purpose).
+_SIDE_TARGET = {"for": frozenset({"SUPPORT", "REQUEST"}), "behind": frozenset({"SUPPORT"})}
 # Types whose target is often named only as the one whose deed it answers.
 _REASON_TYPES = frozenset({"SANCTION", "ACCUSE", "PROTEST", "THREATEN", "REJECT", "COERCE"})
 _NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "toward", "towards", "from"})
@@ -106,6 +116,10 @@ def parties(trig: Trigger, ctx: Context) -> tuple[list[EventParty], list[EventPa
         recipient_heads = [t for t in _reason_target(head) if fits(t)]
     actor_heads = [_owner(t, ctx) for t in _expand(actors) if fits(t)]
     actor_heads = [t for t in actor_heads if t not in recipient_heads]
+    if not recipient_heads and trig.type in _MUTUAL and len(actor_heads) == 2:
+        first, second = actor_heads  # "Obama and Putin met": Putin is whom Obama met
+        if second in first.conjuncts:
+            actor_heads, recipient_heads = [first], [second]
     found = [party(t, ctx) for t in recipient_heads]
     named = [p for p in found if p.entity or p.country or p.sector]
     return [party(t, ctx) for t in actor_heads], named or found
@@ -185,7 +199,12 @@ def _to_recipient(prep: Token, kind: str) -> bool:
     """Whether a preposition introduces a recipient for this type of event."""
     if prep.dep_ != "prep":
         return False
-    return prep.lower_ in _RECIPIENT_PREPS or (prep.lower_ == "at" and kind in _AT_TARGET)
+    word = prep.lower_
+    return (
+        word in _RECIPIENT_PREPS
+        or (word == "at" and kind in _AT_TARGET)
+        or kind in _SIDE_TARGET.get(word, ())
+    )
 
 
 def _noun_roles(

@@ -80,6 +80,8 @@ def party(head: Token, ctx: Context) -> EventParty:
     span = TextSpan(start, end, ctx.article.text[start:end])
     ent = ctx.entity(head)
     country, sector = _codes(ent) if ent is not None else ("", "")
+    if ent is not None and ent.type == "PERSON":  # "King Hussein of Jordan": the text says
+        country = _of_country(head, ctx) or country
     for tok in words:
         if country:
             break
