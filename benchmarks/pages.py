@@ -123,7 +123,7 @@ def measure(db: Path) -> list[dict[str, object]]:
     from newsgraph.query.overview import overview
     from newsgraph.query.quotes import find_quotes
     from newsgraph.query.search import search
-    from newsgraph.query.timeline import latest_entries, timeline_days
+    from newsgraph.query.timeline import event_days, latest_entries, latest_events, timeline_days
     from newsgraph.serve.app import create_app
     from newsgraph.serve.cache import CorpusCache
     from newsgraph.store.schema import quotes
@@ -160,6 +160,7 @@ def measure(db: Path) -> list[dict[str, object]]:
                 entity_by_id(c, star.id),
                 entity_details(c, star.id),
                 latest_entries(c, star.id, timeline_days(c, star.id), 50),
+                latest_events(c, star, event_days(c, star), 50),
                 network(c, entity=star.id, limit=12),
             ),
         ),

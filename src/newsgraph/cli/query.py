@@ -272,14 +272,18 @@ def export(
             raise fail(f"{', '.join(wrong)} filters --table {name}, not --table {table}")
     if (since or until) and table not in given:
         raise fail(f"--since and --until filter --table quotes or events, not --table {table}")
-    where = {
-        "quotes": lambda: quote_filter(speaker, about, first, last),
-        "events": lambda: event_filter(actor, recipient, event_type, first, last),
-    }.get(table, lambda: None)
+    where = None
+    try:  # a wrong event type is told before the corpus is opened
+        if table == "quotes":
+            where = quote_filter(speaker, about, first, last)
+        elif table == "events":
+            where = event_filter(actor, recipient, event_type, first, last)
+    except QueryError as exc:
+        raise fail(str(exc)) from None
     out = sys.stdout if output == "-" else Path(output)
     with corpus(db) as conn:
         try:
-            count = write(conn, table, fmt.value, out, where=where())
+            count = write(conn, table, fmt.value, out, where=where)
         except BrokenPipeError:
             _stop_quietly()
         except OSError as exc:
